@@ -1,0 +1,5 @@
+export default {
+  title: 'Inbox identity',
+  width: 600,
+  height: 500,
+};
