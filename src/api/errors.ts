@@ -1,0 +1,36 @@
+/** An error a caller can act on: an HTTP status, a stable code, and a message that says what to fix. */
+export class ApiError extends Error {
+  override name = 'ApiError';
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+export class BadRequestError extends ApiError {
+  constructor(message: string, code = 'BAD_REQUEST') {
+    super(400, code, message);
+  }
+}
+
+export class UnauthorizedError extends ApiError {
+  constructor(message: string, code = 'UNAUTHORIZED') {
+    super(401, code, message);
+  }
+}
+
+export class NotFoundError extends ApiError {
+  constructor(message: string) {
+    super(404, 'NOT_FOUND', message);
+  }
+}
+
+export class PayloadTooLargeError extends ApiError {
+  constructor(limitBytes: number) {
+    super(413, 'PAYLOAD_TOO_LARGE', `Request body is over ${Math.round(limitBytes / 1024)} KiB`);
+  }
+}
+
+/** The one JSON shape every error takes on the wire. */
+export function errorBody(error: ApiError): { error: { code: string; message: string } } {
+  return { error: { code: error.code, message: error.message } };
+}

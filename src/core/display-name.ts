@@ -1,0 +1,40 @@
+import type { ParticipantIds, ParticipantType } from './participant.js';
+
+/** What the Directory told us about a person; every field may be missing. */
+export interface PersonDetails {
+  firstName?: string;
+  lastName?: string;
+  nickname?: string;
+  email?: string;
+  phone?: string;
+}
+
+/**
+ * The name a site owner sees. A member by nickname, a contact by full name, then by email or phone;
+ * an anonymous visitor as "Visitor" and a short tag from their ID, so two visitors can be told apart.
+ */
+export function displayName(type: ParticipantType, ids: ParticipantIds, details: PersonDetails = {}): string {
+  const fullName = [details.firstName, details.lastName].map(clean).filter(Boolean).join(' ');
+  const nickname = clean(details.nickname);
+  const candidates = type === 'MEMBER' ? [nickname, fullName] : [fullName, nickname];
+  for (const name of [...candidates, clean(details.email), clean(details.phone)]) {
+    if (name) return name;
+  }
+  return fallbackName(type, ids);
+}
+
+function fallbackName(type: ParticipantType, ids: ParticipantIds): string {
+  const id = type === 'MEMBER' ? ids.memberId : type === 'CONTACT' ? ids.contactId : ids.anonymousVisitorId;
+  const label = type === 'MEMBER' ? 'Member' : type === 'CONTACT' ? 'Contact' : 'Visitor';
+  return id ? `${label} ${shortTag(id)}` : label;
+}
+
+/** Four characters a person can read out: the last hex digits of the ID, upper-cased. */
+export function shortTag(id: string): string {
+  const hex = id.replace(/[^0-9a-f]/gi, '');
+  return `#${(hex || id).slice(-4).toUpperCase()}`;
+}
+
+function clean(value: string | undefined | null): string {
+  return (value ?? '').trim();
+}

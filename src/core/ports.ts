@@ -1,0 +1,94 @@
+import type { ConversationPage, ConversationQuery, ConversationRecord } from './conversation.js';
+import type { PersonDetails } from './display-name.js';
+import type { CurrentParticipantId, ParticipantIds } from './participant.js';
+
+/** The only way the core learns the time. */
+export interface Clock {
+  now(): Date;
+}
+
+/** A webhook event as received, kept until it has been fully processed (the durable work queue). */
+export interface JournalEntry {
+  instanceId: string;
+  eventId: string;
+  eventType: string;
+  /** The parsed event, as JSON. */
+  payload: string;
+  receivedAt: string;
+  /** How far processing got; each stage is done at most once. */
+  stage: string;
+  attempts: number;
+  nextAttemptAt: string;
+  lastError?: string;
+  doneAt?: string;
+}
+
+/** What is known about one person on one site, cached so a chatty participant costs no repeated lookups. */
+export interface PersonRecord {
+  instanceId: string;
+  ids: ParticipantIds;
+  details: PersonDetails;
+  memberStatus?: string;
+  resolvedAt: string;
+  stale: boolean;
+}
+
+/**
+ * The app's own storage. Every row and every query carries the site's instanceId;
+ * nothing crosses between instances.
+ */
+export interface Store {
+  /** Adds an event to the journal once; a second delivery of the same event ID on the same site is a duplicate. */
+  addEvent(entry: JournalEntry): Promise<'added' | 'duplicate'>;
+  getEvent(instanceId: string, eventId: string): Promise<JournalEntry | undefined>;
+  updateEvent(entry: JournalEntry): Promise<void>;
+  /** Events not done whose next attempt is due, oldest first, across all sites. */
+  dueEvents(now: string, limit: number): Promise<JournalEntry[]>;
+
+  getConversation(instanceId: string, conversationId: string): Promise<ConversationRecord | undefined>;
+  putConversation(record: ConversationRecord): Promise<void>;
+  removeConversation(instanceId: string, conversationId: string): Promise<void>;
+  listConversations(instanceId: string, query: ConversationQuery): Promise<ConversationPage>;
+  /** Conversations whose participant has any of these IDs. */
+  findConversationsByParticipant(instanceId: string, ids: ParticipantIds): Promise<ConversationRecord[]>;
+
+  /** The conversation an old (merged) ID now lives in, if it was merged. */
+  getAlias(instanceId: string, conversationId: string): Promise<string | undefined>;
+  setAlias(instanceId: string, oldConversationId: string, targetConversationId: string): Promise<void>;
+  /** The old IDs whose alias points at this conversation. */
+  aliasesTo(instanceId: string, targetConversationId: string): Promise<string[]>;
+
+  /** The cached person under any one of their IDs. */
+  getPerson(instanceId: string, ids: ParticipantIds): Promise<PersonRecord | undefined>;
+  putPerson(person: PersonRecord): Promise<void>;
+
+  close(): Promise<void>;
+}
+
+/** A contact or member as the Directory resolves it. */
+export interface DirectoryEntry {
+  ids: ParticipantIds;
+  details: PersonDetails;
+  memberStatus?: string;
+}
+
+/** Contacts and Members: who a participant is. */
+export interface Directory {
+  /** Resolves the contact and member behind these IDs; a contact linked to a member comes back with its memberId. */
+  lookup(instanceId: string, ids: ParticipantIds): Promise<DirectoryEntry>;
+}
+
+/** A message the app sends to a participant. */
+export interface OutgoingMessage {
+  text: string;
+  badgeText?: string;
+}
+
+/** Wix Inbox, as the app uses it. */
+export interface Inbox {
+  /** The most current conversation for this participant (Get Or Create Conversation). */
+  currentConversation(instanceId: string, participantId: CurrentParticipantId): Promise<string>;
+  send(instanceId: string, conversationId: string, message: OutgoingMessage): Promise<{ messageId: string }>;
+  /** When someone from the business last wrote in the conversation, if within the newest page of messages. */
+  lastBusinessMessageAt(instanceId: string, conversationId: string): Promise<Date | undefined>;
+}

@@ -1,0 +1,149 @@
+import type { ConversationRecord, TypeChange } from './conversation.js';
+import { displayName, type PersonDetails } from './display-name.js';
+import { laterType, mergeIds, type Participant, type ParticipantType } from './participant.js';
+
+/** A participant's message as the registry needs it. */
+export interface SeenMessage {
+  instanceId: string;
+  conversationId: string;
+  participant: Participant;
+  at: string;
+  preview?: string;
+  channel?: string;
+}
+
+/** Conversations Merged: the old conversations now live in the target. */
+export interface SeenMerge {
+  instanceId: string;
+  targetConversationId: string;
+  oldConversationIds: string[];
+  at: string;
+}
+
+const PREVIEW_LENGTH = 140;
+
+/** Counts a message into its conversation, creating the record on the first one. */
+export function recordMessage(existing: ConversationRecord | undefined, message: SeenMessage, mergedFrom: string[] = []): ConversationRecord {
+  const base = existing ?? emptyRecord(message, mergedFrom);
+  const isLatest = !base.lastMessageAt || message.at >= base.lastMessageAt;
+  const withType = upgradeType(base, message.participant, message.at, message.conversationId);
+  return {
+    ...withType,
+    channel: isLatest ? message.channel ?? base.channel : base.channel ?? message.channel,
+    firstMessageAt: minIso(base.firstMessageAt, message.at),
+    lastMessageAt: maxIso(base.lastMessageAt, message.at),
+    lastMessagePreview: isLatest ? preview(message.preview) ?? base.lastMessagePreview : base.lastMessagePreview,
+    messageCount: base.messageCount + 1,
+    updatedAt: message.at,
+  };
+}
+
+/** Folds the old conversations into the target: counts, first seen, type history and old IDs survive. */
+export function foldMerge(target: ConversationRecord | undefined, olds: ConversationRecord[], merge: SeenMerge): ConversationRecord | undefined {
+  const all = [...olds, ...(target ? [target] : [])];
+  if (all.length === 0) return undefined;
+  const newest = all.reduce((a, b) => ((b.lastMessageAt ?? '') > (a.lastMessageAt ?? '') ? b : a));
+  const folded = all.reduce((acc, record) => ({
+    ...acc,
+    participant: mergeIds(record.participant, acc.participant),
+    participantType: laterType(acc.participantType, record.participantType),
+    messageCount: acc.messageCount + record.messageCount,
+    firstMessageAt: minIso(acc.firstMessageAt, record.firstMessageAt),
+    lastMessageAt: maxIso(acc.lastMessageAt, record.lastMessageAt),
+    typeHistory: [...acc.typeHistory, ...record.typeHistory],
+    mergedFrom: [...acc.mergedFrom, ...record.mergedFrom],
+    resolution: acc.resolution === 'resolved' && record.resolution === 'resolved' ? 'resolved' : acc.resolution,
+  }), { ...(target ?? newest), messageCount: 0, firstMessageAt: undefined, lastMessageAt: undefined, typeHistory: [], mergedFrom: [] } as ConversationRecord);
+  const oldIds = merge.oldConversationIds.filter((id) => id !== merge.targetConversationId);
+  return {
+    ...folded,
+    conversationId: merge.targetConversationId,
+    mergedFrom: unique([...folded.mergedFrom, ...olds.map((r) => r.conversationId), ...oldIds]).filter((id) => id !== merge.targetConversationId),
+    typeHistory: normaliseHistory(folded.typeHistory),
+    lastMessagePreview: newest.lastMessagePreview,
+    channel: newest.channel,
+    autoReply: latestAutoReply(all),
+    updatedAt: maxIso(folded.updatedAt, merge.at) ?? merge.at,
+  };
+}
+
+/** Applies what the Directory said about the person: type, name, email, phone. */
+export function applyPerson(record: ConversationRecord, person: Participant, details: PersonDetails, at: string): ConversationRecord {
+  const upgraded = upgradeType(record, person, at, record.conversationId);
+  return {
+    ...upgraded,
+    displayName: displayName(upgraded.participantType, upgraded.participant, details),
+    email: details.email ?? record.email,
+    phone: details.phone ?? record.phone,
+    resolution: 'resolved',
+  };
+}
+
+function emptyRecord(message: SeenMessage, mergedFrom: string[]): ConversationRecord {
+  const { type, ids } = message.participant;
+  return {
+    instanceId: message.instanceId,
+    conversationId: message.conversationId,
+    participantType: type,
+    participant: ids,
+    displayName: displayName(type, ids),
+    messageCount: 0,
+    mergedFrom: mergedFrom.filter((id) => id !== message.conversationId),
+    typeHistory: [{ type, at: message.at, conversationId: message.conversationId }],
+    resolution: 'pending',
+    updatedAt: message.at,
+  };
+}
+
+/** A person only moves forward (visitor → contact → member); each move is remembered with its time. */
+function upgradeType(record: ConversationRecord, participant: Participant, at: string, conversationId: string): ConversationRecord {
+  const participantIds = mergeIds(record.participant, participant.ids);
+  const type: ParticipantType = laterType(record.participantType, participant.type);
+  if (type === record.participantType) return { ...record, participant: participantIds };
+  const history = normaliseHistory([...record.typeHistory, { type, at, conversationId }]);
+  return {
+    ...record,
+    participant: participantIds,
+    participantType: type,
+    typeHistory: history,
+    displayName: record.resolution === 'resolved' ? record.displayName : displayName(type, participantIds),
+  };
+}
+
+/** Oldest first, one entry per type: the first time the person was seen as it. */
+function normaliseHistory(history: TypeChange[]): TypeChange[] {
+  const firstSeen = new Map<ParticipantType, TypeChange>();
+  for (const change of [...history].sort((a, b) => a.at.localeCompare(b.at))) {
+    if (!firstSeen.has(change.type)) firstSeen.set(change.type, change);
+  }
+  return [...firstSeen.values()];
+}
+
+function latestAutoReply(records: ConversationRecord[]) {
+  return records
+    .map((r) => r.autoReply)
+    .filter((s) => s !== undefined)
+    .reduce<ConversationRecord['autoReply']>((a, b) => (!a || b!.at > a.at ? b : a), undefined);
+}
+
+function preview(text: string | undefined): string | undefined {
+  const clean = text?.replace(/\s+/g, ' ').trim();
+  if (!clean) return undefined;
+  return clean.length > PREVIEW_LENGTH ? `${clean.slice(0, PREVIEW_LENGTH - 1)}…` : clean;
+}
+
+function minIso(a: string | undefined, b: string | undefined): string | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return a <= b ? a : b;
+}
+
+function maxIso(a: string | undefined, b: string | undefined): string | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return a >= b ? a : b;
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}

@@ -1,0 +1,81 @@
+import type { ConversationRecord } from '../core/conversation.js';
+import type { InboxEvent, MergeEvent, MessageEvent } from '../core/inbox-event.js';
+import type { Clock, Directory, Store } from '../core/ports.js';
+import { applyPerson, foldMerge, recordMessage } from '../core/registry.js';
+import { classifySender } from '../core/sender.js';
+import { markPersonStale, resolvePerson } from './resolve-person.js';
+
+export interface RegistryDeps {
+  store: Store;
+  directory: Directory;
+  clock: Clock;
+}
+
+/** Longest chain of merges followed from an old conversation ID to the current one. */
+const MAX_ALIAS_HOPS = 16;
+
+/** The conversation an ID lives in now, following merges. */
+export async function currentConversationId(store: Store, instanceId: string, conversationId: string): Promise<string> {
+  let id = conversationId;
+  for (let hop = 0; hop < MAX_ALIAS_HOPS; hop++) {
+    const next = await store.getAlias(instanceId, id);
+    if (!next || next === id) return id;
+    id = next;
+  }
+  return id;
+}
+
+/** Counts a participant's message into its (current) conversation. Returns the record, or undefined if not a participant. */
+export async function recordIncoming(deps: RegistryDeps, event: MessageEvent): Promise<ConversationRecord | undefined> {
+  const verdict = classifySender(event.message, event.identity);
+  if (verdict.kind !== 'participant') return undefined;
+  const conversationId = await currentConversationId(deps.store, event.instanceId, event.conversationId);
+  const existing = await deps.store.getConversation(event.instanceId, conversationId);
+  const mergedFrom = existing ? [] : await deps.store.aliasesTo(event.instanceId, conversationId);
+  const record = recordMessage(existing, {
+    instanceId: event.instanceId,
+    conversationId,
+    participant: verdict.participant,
+    at: event.at,
+    preview: event.text,
+    channel: event.channel,
+  }, mergedFrom);
+  await deps.store.putConversation(record);
+  return record;
+}
+
+/** Folds old conversations into the target and leaves their IDs behind as aliases. */
+export async function recordMerge(deps: RegistryDeps, event: MergeEvent): Promise<ConversationRecord | undefined> {
+  const { store } = deps;
+  const targetId = await currentConversationId(store, event.instanceId, event.targetConversationId);
+  const oldIds = event.oldConversationIds.filter((id) => id !== targetId);
+  const olds = (await Promise.all(oldIds.map((id) => store.getConversation(event.instanceId, id))))
+    .filter((r): r is ConversationRecord => r !== undefined);
+  for (const id of oldIds) await store.setAlias(event.instanceId, id, targetId);
+  const target = await store.getConversation(event.instanceId, targetId);
+  const folded = foldMerge(target, olds, { ...event, targetConversationId: targetId, oldConversationIds: oldIds });
+  if (!folded) return undefined;
+  await store.putConversation(folded);
+  for (const old of olds) await store.removeConversation(event.instanceId, old.conversationId);
+  await markPersonStale(store, event.instanceId, folded.participant);
+  return folded;
+}
+
+/** Asks who the participant of a conversation is and writes it into the record. */
+export async function resolveConversation(deps: RegistryDeps, instanceId: string, conversationId: string): Promise<ConversationRecord | undefined> {
+  const currentId = await currentConversationId(deps.store, instanceId, conversationId);
+  const record = await deps.store.getConversation(instanceId, currentId);
+  if (!record) return undefined;
+  const resolved = await resolvePerson(deps, instanceId, record.participant);
+  const now = deps.clock.now().toISOString();
+  const updated = resolved
+    ? applyPerson(record, resolved.participant, resolved.person.details, now)
+    : applyPerson(record, { type: record.participantType, ids: record.participant }, {}, now);
+  await deps.store.putConversation(updated);
+  return updated;
+}
+
+/** Where a journal event first touches the registry. */
+export function conversationOf(event: InboxEvent): string {
+  return event.kind === 'message' ? event.conversationId : event.targetConversationId;
+}

@@ -1,0 +1,63 @@
+import type { InboxEvent } from '../core/inbox-event.js';
+import type { Clock, JournalEntry, Store } from '../core/ports.js';
+import type { RegistryDeps } from './conversation-registry.js';
+import { EVENT_STEPS, type EventStep } from './event-steps.js';
+
+export const RECEIVED = 'received';
+export const MAX_ATTEMPTS = 10;
+const MAX_BACKOFF_MS = 15 * 60 * 1000;
+
+/** Keeps an event durably before anything else happens; a second delivery of it is a duplicate. */
+export async function journalEvent(store: Store, clock: Clock, event: InboxEvent): Promise<'added' | 'duplicate'> {
+  const now = clock.now().toISOString();
+  return store.addEvent({
+    instanceId: event.instanceId,
+    eventId: event.eventId,
+    eventType: event.kind,
+    payload: JSON.stringify(event),
+    receivedAt: now,
+    stage: RECEIVED,
+    attempts: 0,
+    nextAttemptAt: now,
+  });
+}
+
+/**
+ * Runs the steps an event has not finished yet, saving after each, so a crash or a failure
+ * resumes where it stopped. A failure is retried with backoff (honouring a Retry-After) until MAX_ATTEMPTS.
+ */
+export async function advanceEvent(deps: RegistryDeps, entry: JournalEntry, steps: readonly EventStep[] = EVENT_STEPS): Promise<JournalEntry> {
+  const event = JSON.parse(entry.payload) as InboxEvent;
+  let current = entry;
+  const start = steps.findIndex((step) => step.name === entry.stage) + 1;
+  try {
+    for (const step of steps.slice(start)) {
+      const outcome = await step.run(deps, event);
+      current = { ...current, stage: step.name, lastError: undefined };
+      if (outcome === 'stop') break;
+      await deps.store.updateEvent(current);
+    }
+    current = { ...current, doneAt: deps.clock.now().toISOString() };
+  } catch (error) {
+    current = failedAttempt(current, error, deps.clock.now());
+  }
+  await deps.store.updateEvent(current);
+  return current;
+}
+
+function failedAttempt(entry: JournalEntry, error: unknown, now: Date): JournalEntry {
+  const attempts = entry.attempts + 1;
+  const message = error instanceof Error ? error.message : String(error);
+  if (attempts >= MAX_ATTEMPTS) {
+    // Given up: done, with the error kept for the owner to see.
+    return { ...entry, attempts, lastError: message, doneAt: now.toISOString() };
+  }
+  const backoff = Math.max(retryAfterMs(error), Math.min(MAX_BACKOFF_MS, 1000 * 2 ** (attempts - 1)));
+  return { ...entry, attempts, lastError: message, nextAttemptAt: new Date(now.getTime() + backoff).toISOString() };
+}
+
+/** A Retry-After that an error carries (seconds), as milliseconds. */
+function retryAfterMs(error: unknown): number {
+  const seconds = Number((error as { retryAfterSeconds?: unknown })?.retryAfterSeconds);
+  return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0;
+}

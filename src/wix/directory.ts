@@ -1,0 +1,72 @@
+import type { contacts } from '@wix/crm';
+import type { members } from '@wix/members';
+import type { Directory, DirectoryEntry } from '../core/ports.js';
+import type { PersonDetails } from '../core/display-name.js';
+import type { ParticipantIds } from '../core/participant.js';
+
+/** The SDK modules the Directory needs, bound to one site (a client's, or the ambient elevated ones). */
+export interface DirectoryModules {
+  contacts: Pick<typeof contacts, 'getContact'>;
+  members: Pick<typeof members, 'getMember' | 'queryMembers'>;
+}
+
+type Contact = contacts.Contact;
+type Member = members.Member;
+
+/** Contacts (`@wix/crm`) and Members (`@wix/members`) as one Directory. */
+export function createWixDirectory(modulesFor: (instanceId: string) => DirectoryModules | Promise<DirectoryModules>): Directory {
+  return {
+    async lookup(instanceId, ids) {
+      const sdk = await modulesFor(instanceId);
+      const member = ids.memberId ? await getMember(sdk, ids.memberId) : await memberOfContact(sdk, ids.contactId);
+      const contactId = member?.contactId ?? ids.contactId;
+      const contact = contactId ? await getContact(sdk, contactId) : undefined;
+      return entryOf(ids, contact, member);
+    },
+  };
+}
+
+function entryOf(ids: ParticipantIds, contact: Contact | undefined, member: Member | undefined): DirectoryEntry {
+  const details: PersonDetails = {
+    firstName: contact?.info?.name?.first ?? undefined,
+    lastName: contact?.info?.name?.last ?? undefined,
+    nickname: member?.profile?.nickname ?? undefined,
+    email: contact?.primaryInfo?.email ?? member?.loginEmail ?? contact?.info?.emails?.items?.[0]?.email ?? undefined,
+    phone: contact?.primaryInfo?.phone ?? contact?.info?.phones?.items?.[0]?.phone ?? undefined,
+  };
+  return {
+    ids: {
+      ...ids,
+      ...(contact?._id ? { contactId: contact._id } : member?.contactId ? { contactId: member.contactId } : {}),
+      ...(member?._id ? { memberId: member._id } : {}),
+    },
+    details,
+    memberStatus: member?.status ?? undefined,
+  };
+}
+
+async function getMember(sdk: DirectoryModules, memberId: string): Promise<Member | undefined> {
+  return orMissing(() => sdk.members.getMember(memberId, { fieldsets: ['FULL'] }));
+}
+
+/** A Contact has no member ID: the member is found by its contactId. */
+async function memberOfContact(sdk: DirectoryModules, contactId: string | undefined): Promise<Member | undefined> {
+  if (!contactId) return undefined;
+  const result = await sdk.members.queryMembers({ fieldsets: ['FULL'] }).eq('contactId', contactId).limit(1).find();
+  return result.items[0] as Member | undefined;
+}
+
+async function getContact(sdk: DirectoryModules, contactId: string): Promise<Contact | undefined> {
+  return orMissing(() => sdk.contacts.getContact(contactId));
+}
+
+/** A person deleted from the site is not an error to retry: they are simply unknown now. */
+async function orMissing<T>(call: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await call();
+  } catch (error) {
+    if ((error as { response?: { status?: number }; status?: number })?.status === 404
+      || (error as { response?: { status?: number } })?.response?.status === 404) return undefined;
+    throw error;
+  }
+}
