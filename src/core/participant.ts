@@ -49,11 +49,11 @@ export function laterType(a: ParticipantType, b: ParticipantType): ParticipantTy
 
 /** Combines what two sightings of the same person told us; newer IDs win, none is forgotten. */
 export function mergeIds(older: ParticipantIds, newer: ParticipantIds): ParticipantIds {
-  return {
+  return compact({
     anonymousVisitorId: newer.anonymousVisitorId ?? older.anonymousVisitorId,
     contactId: newer.contactId ?? older.contactId,
     memberId: newer.memberId ?? older.memberId,
-  };
+  });
 }
 
 /** A participant from IDs; a contact that the Members API links to a member is a member. */

@@ -1,6 +1,6 @@
 import type { ConversationRecord, TypeChange } from './conversation.js';
 import { displayName, type PersonDetails } from './display-name.js';
-import { laterType, mergeIds, type Participant, type ParticipantType } from './participant.js';
+import { PARTICIPANT_TYPES, laterType, mergeIds, type Participant, type ParticipantType } from './participant.js';
 
 /** A participant's message as the registry needs it. */
 export interface SeenMessage {
@@ -34,7 +34,7 @@ export function recordMessage(existing: ConversationRecord | undefined, message:
     lastMessageAt: maxIso(base.lastMessageAt, message.at),
     lastMessagePreview: isLatest ? preview(message.preview) ?? base.lastMessagePreview : base.lastMessagePreview,
     messageCount: base.messageCount + 1,
-    updatedAt: message.at,
+    updatedAt: maxIso(base.updatedAt, message.at) ?? message.at,
   };
 }
 
@@ -52,11 +52,15 @@ export function foldMerge(target: ConversationRecord | undefined, olds: Conversa
     lastMessageAt: maxIso(acc.lastMessageAt, record.lastMessageAt),
     typeHistory: [...acc.typeHistory, ...record.typeHistory],
     mergedFrom: [...acc.mergedFrom, ...record.mergedFrom],
-    resolution: acc.resolution === 'resolved' && record.resolution === 'resolved' ? 'resolved' : acc.resolution,
   }), { ...(target ?? newest), messageCount: 0, firstMessageAt: undefined, lastMessageAt: undefined, typeHistory: [], mergedFrom: [] } as ConversationRecord);
   const oldIds = merge.oldConversationIds.filter((id) => id !== merge.targetConversationId);
+  const named = bestNamed(all);
   return {
     ...folded,
+    // Resolved only if the person was resolved as the type they are now; a known name beats a fallback either way.
+    resolution: all.some((r) => r.resolution === 'resolved' && r.participantType === folded.participantType) ? 'resolved' : 'pending',
+    displayName: named?.displayName ?? displayName(folded.participantType, folded.participant),
+    ...definedOnly({ email: named?.email ?? folded.email, phone: named?.phone ?? folded.phone }),
     conversationId: merge.targetConversationId,
     mergedFrom: unique([...folded.mergedFrom, ...olds.map((r) => r.conversationId), ...oldIds]).filter((id) => id !== merge.targetConversationId),
     typeHistory: normaliseHistory(folded.typeHistory),
@@ -76,6 +80,7 @@ export function applyPerson(record: ConversationRecord, person: Participant, det
     email: details.email ?? record.email,
     phone: details.phone ?? record.phone,
     resolution: 'resolved',
+    updatedAt: maxIso(record.updatedAt, at) ?? at,
   };
 }
 
@@ -99,13 +104,16 @@ function emptyRecord(message: SeenMessage, mergedFrom: string[]): ConversationRe
 function upgradeType(record: ConversationRecord, participant: Participant, at: string, conversationId: string): ConversationRecord {
   const participantIds = mergeIds(record.participant, participant.ids);
   const type: ParticipantType = laterType(record.participantType, participant.type);
-  if (type === record.participantType) return { ...record, participant: participantIds };
-  const history = normaliseHistory([...record.typeHistory, { type, at, conversationId }]);
+  // An earlier type never re-enters the history; a sighting of the current type can move its entry back in time.
+  const typeHistory = type === participant.type
+    ? normaliseHistory([...record.typeHistory, { type, at, conversationId }])
+    : record.typeHistory;
+  if (type === record.participantType) return { ...record, participant: participantIds, typeHistory };
   return {
     ...record,
     participant: participantIds,
     participantType: type,
-    typeHistory: history,
+    typeHistory,
     displayName: record.resolution === 'resolved' ? record.displayName : displayName(type, participantIds),
   };
 }
@@ -117,6 +125,18 @@ function normaliseHistory(history: TypeChange[]): TypeChange[] {
     if (!firstSeen.has(change.type)) firstSeen.set(change.type, change);
   }
   return [...firstSeen.values()];
+}
+
+/** The record with a real name (not a fallback) of the latest type, newest on a tie: the best known details. */
+function bestNamed(records: ConversationRecord[]): ConversationRecord | undefined {
+  const rank = (r: ConversationRecord) => PARTICIPANT_TYPES.indexOf(r.participantType);
+  return records
+    .filter((r) => r.displayName !== displayName(r.participantType, r.participant))
+    .reduce<ConversationRecord | undefined>((a, b) => {
+      if (!a) return b;
+      if (rank(a) !== rank(b)) return rank(b) > rank(a) ? b : a;
+      return b.updatedAt > a.updatedAt ? b : a;
+    }, undefined);
 }
 
 function latestAutoReply(records: ConversationRecord[]) {
@@ -142,6 +162,10 @@ function maxIso(a: string | undefined, b: string | undefined): string | undefine
   if (!a) return b;
   if (!b) return a;
   return a >= b ? a : b;
+}
+
+function definedOnly<T extends object>(fields: T): Partial<T> {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
 function unique(values: string[]): string[] {

@@ -4,10 +4,19 @@ import type { Directory, DirectoryEntry } from '../core/ports.js';
 import type { PersonDetails } from '../core/display-name.js';
 import type { ParticipantIds } from '../core/participant.js';
 
-/** The SDK modules the Directory needs, bound to one site (a client's, or the ambient elevated ones). */
+/** The SDK calls the Directory needs, bound to one site (a client's modules, or the ambient elevated ones). */
 export interface DirectoryModules {
-  contacts: Pick<typeof contacts, 'getContact'>;
-  members: Pick<typeof members, 'getMember' | 'queryMembers'>;
+  contacts: { getContact(contactId: string): Promise<contacts.Contact> };
+  members: {
+    getMember(memberId: string, options?: { fieldsets?: 'FULL'[] }): Promise<members.Member>;
+    queryMembers(options?: { fieldsets?: 'FULL'[] }): MembersQuery;
+  };
+}
+
+interface MembersQuery {
+  eq(field: 'contactId', value: string): MembersQuery;
+  limit(limit: number): MembersQuery;
+  find(): Promise<{ items: members.Member[] }>;
 }
 
 type Contact = contacts.Contact;
