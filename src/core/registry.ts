@@ -5,7 +5,10 @@ import { PARTICIPANT_TYPES, laterType, mergeIds, type Participant, type Particip
 /** A participant's message as the registry needs it. */
 export interface SeenMessage {
   instanceId: string;
+  /** The conversation the message is counted in: its current ID, after merges. */
   conversationId: string;
+  /** The conversation the message was written in, if it has since been merged into `conversationId`. */
+  writtenIn?: string;
   participant: Participant;
   at: string;
   preview?: string;
@@ -26,7 +29,7 @@ const PREVIEW_LENGTH = 140;
 export function recordMessage(existing: ConversationRecord | undefined, message: SeenMessage, mergedFrom: string[] = []): ConversationRecord {
   const base = existing ?? emptyRecord(message, mergedFrom);
   const isLatest = !base.lastMessageAt || message.at >= base.lastMessageAt;
-  const withType = upgradeType(base, message.participant, message.at, message.conversationId);
+  const withType = upgradeType(base, message.participant, message.at, message.writtenIn ?? message.conversationId);
   return {
     ...withType,
     channel: isLatest ? message.channel ?? base.channel : base.channel ?? message.channel,
@@ -104,10 +107,8 @@ function emptyRecord(message: SeenMessage, mergedFrom: string[]): ConversationRe
 function upgradeType(record: ConversationRecord, participant: Participant, at: string, conversationId: string): ConversationRecord {
   const participantIds = mergeIds(record.participant, participant.ids);
   const type: ParticipantType = laterType(record.participantType, participant.type);
-  // An earlier type never re-enters the history; a sighting of the current type can move its entry back in time.
-  const typeHistory = type === participant.type
-    ? normaliseHistory([...record.typeHistory, { type, at, conversationId }])
-    : record.typeHistory;
+  // Every sighting can move its type's first-seen time back (events arrive out of order).
+  const typeHistory = normaliseHistory([...record.typeHistory, { type: participant.type, at, conversationId }]);
   if (type === record.participantType) return { ...record, participant: participantIds, typeHistory };
   return {
     ...record,
@@ -118,13 +119,18 @@ function upgradeType(record: ConversationRecord, participant: Participant, at: s
   };
 }
 
-/** Oldest first, one entry per type: the first time the person was seen as it. */
+/**
+ * Oldest first, one entry per type: the first time the person was seen as it. A type seen only after the
+ * person had already moved on (a member writing from a logged-out tab) is not a step of their history.
+ */
 function normaliseHistory(history: TypeChange[]): TypeChange[] {
   const firstSeen = new Map<ParticipantType, TypeChange>();
-  for (const change of [...history].sort((a, b) => a.at.localeCompare(b.at))) {
+  const rank = (type: ParticipantType) => PARTICIPANT_TYPES.indexOf(type);
+  for (const change of [...history].sort((a, b) => a.at.localeCompare(b.at) || rank(a.type) - rank(b.type))) {
     if (!firstSeen.has(change.type)) firstSeen.set(change.type, change);
   }
-  return [...firstSeen.values()];
+  const steps = [...firstSeen.values()];
+  return steps.filter((step) => !steps.some((other) => laterType(other.type, step.type) !== step.type && other.at < step.at));
 }
 
 /** The record with a real name (not a fallback) of the latest type, newest on a tie: the best known details. */

@@ -35,6 +35,7 @@ export async function recordIncoming(deps: RegistryDeps, event: MessageEvent): P
   const record = recordMessage(existing, {
     instanceId: event.instanceId,
     conversationId,
+    writtenIn: event.conversationId,
     participant: verdict.participant,
     at: event.at,
     preview: event.text,

@@ -160,11 +160,11 @@ describe('recordMessage — a late (older) message recorded into a newer record'
     expect(late.channel).toBe('WHATSAPP');
   });
 
-  it('never downgrades the type, and keeps the name and history', () => {
+  it('never downgrades the type, keeps the name, and adds the earlier step to the history', () => {
     expect(late.participantType).toBe('MEMBER');
     expect(late.displayName).toBe('ines.c');
     expect(late.resolution).toBe('resolved');
-    expect(late.typeHistory).toEqual(newer.typeHistory);
+    expect(late.typeHistory).toEqual([{ type: 'ANONYMOUS_VISITOR', at: at(5), conversationId: newer.conversationId }, ...newer.typeHistory]);
   });
 
   it('still learns the IDs the older message carried', () => {

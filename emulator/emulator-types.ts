@@ -1,0 +1,79 @@
+import type { KeyObject } from 'node:crypto';
+import type { ContactInput } from './crm/contacts.js';
+import type { MemberInput } from './crm/members.js';
+import type { ActiveFault, FaultSpec } from './gateway/faults.js';
+import type { Identified, Registered } from './scenario/lifecycle.js';
+import type { ParticipantMessage, SentToBusiness } from './scenario/participant-sends.js';
+import type { snapshot } from './scenario/snapshot.js';
+import type { NewSite } from './state/world.js';
+import type { Message, Site } from './state/types.js';
+import type { Clock } from './util/clock.js';
+import type { Logger } from './util/logger.js';
+import type { DeliveryRecord, DeliverySettings } from './webhooks/delivery-settings.js';
+import type { EmittedEvent } from './webhooks/domain-events.js';
+import type { SignOptions } from './webhooks/signer.js';
+
+export interface EmulatorOptions {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  host?: string;
+  /** The emulated app; a random ID and secret (and a fresh RS256 key pair) unless given. */
+  app?: { appId?: string; appSecret?: string; privateKeyPem?: string };
+  /** Where webhooks go; none are delivered until one is set. */
+  webhookUrl?: string;
+  clock?: Clock;
+  /** Lifetime of access tokens from /oauth2/token (Wix: 4 hours). */
+  tokenTtlSeconds?: number;
+  /** Requests per minute per site (Wix: 200); `false` turns the limit off. */
+  rateLimitPerMinute?: number | false;
+  delivery?: Partial<DeliverySettings>;
+  log?: Logger;
+}
+
+export interface EmulatorApp {
+  appId: string;
+  appSecret: string;
+  publicKeyPem: string;
+  privateKey: KeyObject;
+}
+
+export interface Emulator {
+  url: string;
+  app: EmulatorApp;
+  clock: Clock;
+  setWebhookUrl(url: string | undefined): void;
+  close(): Promise<void>;
+
+  createSite(input?: NewSite): Site;
+  visitorSends(instanceId: string, input: ParticipantMessage & { visitorId?: string }): SentToBusiness & { visitorId: string };
+  contactSends(instanceId: string, input: ParticipantMessage & { contactId: string }): SentToBusiness;
+  memberSends(instanceId: string, input: ParticipantMessage & { memberId: string }): SentToBusiness;
+  identifyVisitor(instanceId: string, visitorId: string, input: ContactInput): Identified;
+  registerMember(instanceId: string, contactId: string, input: MemberInput): Registered;
+  addContact(instanceId: string, input: ContactInput): { contactId: string };
+  businessReplies(instanceId: string, conversationId: string, text: string): Message;
+  sentByApp(instanceId: string): { conversationId: string; message: Message }[];
+  messages(instanceId: string, conversationId: string): Message[];
+  state(): ReturnType<typeof snapshot>;
+
+  webhooks: {
+    /** Resolves when every emitted event was delivered or gave up (retries included). */
+    settled(): Promise<void>;
+    deliveries(): DeliveryRecord[];
+    events(): EmittedEvent[];
+    /** Signs an event as the platform would (tests use it for expired tokens). */
+    sign(event: EmittedEvent, options?: SignOptions): Promise<string>;
+  };
+  delivery: {
+    set(changes: Partial<DeliverySettings>): DeliverySettings;
+    get(): DeliverySettings;
+  };
+  faults: {
+    add(spec: FaultSpec): ActiveFault;
+    clear(): void;
+    list(): ActiveFault[];
+  };
+  rateLimit: {
+    set(perMinute: number | false): void;
+  };
+}

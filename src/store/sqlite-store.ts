@@ -1,0 +1,86 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { participantKeys } from '../core/participant.js';
+import type { JournalEntry, PersonRecord, Store } from '../core/ports.js';
+import { sqliteConversations } from './sqlite-conversations.js';
+import { migrate } from './sqlite-schema.js';
+
+export interface SqliteStoreOptions {
+  /** The database file (created with its folder if missing), or ':memory:'. */
+  file: string;
+}
+
+/** The self-hosted Store: one SQLite file in WAL mode; the journal's primary key is the durable dedupe. */
+export function openSqliteStore({ file }: SqliteStoreOptions): Store {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('busy_timeout = 5000');
+  migrate(db);
+
+  const addEvent = db.prepare(`INSERT OR IGNORE INTO journal (instance_id, event_id, received_at, next_attempt_at, done, entry)
+    VALUES (@instanceId, @eventId, @receivedAt, @nextAttemptAt, @done, @entry)`);
+  const updateEvent = db.prepare(`INSERT OR REPLACE INTO journal (instance_id, event_id, received_at, next_attempt_at, done, entry)
+    VALUES (@instanceId, @eventId, @receivedAt, @nextAttemptAt, @done, @entry)`);
+  const getEvent = db.prepare<[string, string], { entry: string }>('SELECT entry FROM journal WHERE instance_id = ? AND event_id = ?');
+  const dueEvents = db.prepare<[string, number], { entry: string }>(`SELECT entry FROM journal WHERE done = 0 AND next_attempt_at <= ?
+    ORDER BY received_at, instance_id, event_id LIMIT ?`);
+  const getAlias = db.prepare<[string, string], { target: string }>(
+    'SELECT target_conversation_id AS target FROM aliases WHERE instance_id = ? AND old_conversation_id = ?',
+  );
+  const setAlias = db.prepare('INSERT OR REPLACE INTO aliases (instance_id, old_conversation_id, target_conversation_id) VALUES (?, ?, ?)');
+  const aliasesTo = db.prepare<[string, string], { old: string }>(
+    'SELECT old_conversation_id AS old FROM aliases WHERE instance_id = ? AND target_conversation_id = ? ORDER BY old_conversation_id',
+  );
+  const getPersonByKey = db.prepare<[string, string], { person: string }>('SELECT person FROM persons WHERE instance_id = ? AND participant_key = ?');
+  const putPersonKey = db.prepare('INSERT OR REPLACE INTO persons (instance_id, participant_key, person) VALUES (?, ?, ?)');
+  const conversations = sqliteConversations(db);
+
+  const journalRow = (entry: JournalEntry) => ({ ...pick(entry), done: entry.doneAt ? 1 : 0, entry: JSON.stringify(entry) });
+  const personUnder = (instanceId: string, keys: string[]): PersonRecord | undefined => {
+    for (const key of keys) {
+      const row = getPersonByKey.get(instanceId, key);
+      if (row) return JSON.parse(row.person) as PersonRecord;
+    }
+    return undefined;
+  };
+  const putPerson = db.transaction((person: PersonRecord) => {
+    const newKeys = participantKeys(person.ids);
+    const previous = newKeys.map((key) => personUnder(person.instanceId, [key])?.ids ?? {});
+    const json = JSON.stringify(person);
+    for (const key of new Set([newKeys, ...previous.map(participantKeys)].flat())) putPersonKey.run(person.instanceId, key, json);
+  });
+
+  return {
+    addEvent: async (entry) => (addEvent.run(journalRow(entry)).changes === 1 ? 'added' : 'duplicate'),
+    getEvent: async (instanceId, eventId) => parse<JournalEntry>(getEvent.get(instanceId, eventId)?.entry),
+    updateEvent: async (entry) => void updateEvent.run(journalRow(entry)),
+    dueEvents: async (now, limit) => dueEvents.all(now, limit).map((row) => JSON.parse(row.entry) as JournalEntry),
+
+    getConversation: async (instanceId, conversationId) => conversations.get(instanceId, conversationId),
+    putConversation: async (record) => conversations.put(record),
+    removeConversation: async (instanceId, conversationId) => conversations.remove(instanceId, conversationId),
+    listConversations: async (instanceId, query) => conversations.list(instanceId, query),
+    findConversationsByParticipant: async (instanceId, ids) => conversations.byParticipant(instanceId, ids),
+
+    getAlias: async (instanceId, conversationId) => getAlias.get(instanceId, conversationId)?.target,
+    setAlias: async (instanceId, oldId, targetId) => void setAlias.run(instanceId, oldId, targetId),
+    aliasesTo: async (instanceId, targetId) => aliasesTo.all(instanceId, targetId).map((row) => row.old),
+
+    getPerson: async (instanceId, ids) => personUnder(instanceId, participantKeys(ids)),
+    putPerson: async (person) => putPerson(person),
+
+    async close() {
+      if (db.open) db.close();
+    },
+  };
+}
+
+function pick({ instanceId, eventId, receivedAt, nextAttemptAt }: JournalEntry) {
+  return { instanceId, eventId, receivedAt, nextAttemptAt };
+}
+
+function parse<T>(json: string | undefined): T | undefined {
+  return json === undefined ? undefined : (JSON.parse(json) as T);
+}

@@ -1,0 +1,143 @@
+import { AppStrategy, createClient, type AuthenticationStrategy, type Descriptors } from '@wix/sdk';
+
+/** Where the SDK sends every call; `apiUrl` replaces this origin (e.g. the local emulator). */
+export const WIX_API_URL = 'https://www.wixapis.com';
+const SDK_ORIGINS = ['https://www.wixapis.com', 'https://edge.wixapis.com'];
+
+export interface WixClientSettings<T extends Descriptors> {
+  appId: string;
+  appSecret: string;
+  instanceId: string;
+  apiUrl?: string;
+  /** The app's public key (PEM or base64 PEM), needed only to verify webhooks with `client.webhooks.process`. */
+  publicKey?: string;
+  modules: T;
+  fetch?: typeof fetch;
+}
+
+/**
+ * The real SDK client for one site instance. Calls go to `apiUrl` instead of www.wixapis.com,
+ * authorised with a client-credentials token fetched from `${apiUrl}/oauth2/token` and cached.
+ */
+export function createWixClient<T extends Descriptors>(settings: WixClientSettings<T>) {
+  const apiUrl = (settings.apiUrl ?? WIX_API_URL).replace(/\/+$/, '');
+  const baseFetch = settings.fetch ?? globalThis.fetch;
+  const auth = instanceTokenAuth({ ...settings, apiUrl, fetch: baseFetch });
+  const fetchAtApiUrl: typeof fetch = async (input, init) => {
+    const response = await baseFetch(rewriteOrigin(input, apiUrl), init);
+    if (response.status === 401) auth.forgetToken();
+    return response;
+  };
+  return createClient({ modules: settings.modules, auth, fetch: fetchAtApiUrl });
+}
+
+/** A client that only verifies and dispatches webhooks (no site instance, no API calls). */
+export function createWebhookClient<T extends Descriptors>(settings: { appId: string; publicKey: string; modules: T }) {
+  const auth: AuthenticationStrategy<undefined> = {
+    getAuthHeaders: () => {
+      throw new WixSettingError('This client only verifies webhooks: use createWixClient with WIX_INSTANCE_ID to call Wix');
+    },
+    decodeJWT: webhookVerifier(settings.appId, settings.publicKey),
+  };
+  return createClient({ modules: settings.modules, auth });
+}
+
+/**
+ * A configuration problem, named by the setting to fix. The SDK replaces the message of errors thrown
+ * while authorising with "System error occurred: <JSON of the error>", so the JSON form is the message.
+ */
+export class WixSettingError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'WixSettingError';
+  }
+
+  toJSON(): string {
+    return this.message;
+  }
+}
+
+interface InstanceAuthSettings {
+  appId: string;
+  appSecret: string;
+  instanceId: string;
+  apiUrl: string;
+  publicKey?: string;
+  fetch: typeof fetch;
+}
+
+function instanceTokenAuth(settings: InstanceAuthSettings) {
+  const tokenUrl = `${settings.apiUrl}/oauth2/token`;
+  let cached: { token: string; renewAt: number } | undefined;
+  let pending: Promise<string> | undefined;
+
+  async function requestToken(): Promise<string> {
+    let response: Response;
+    try {
+      response = await settings.fetch(tokenUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ grant_type: 'client_credentials', client_id: settings.appId,
+          client_secret: settings.appSecret, instance_id: settings.instanceId }),
+      });
+    } catch (error) {
+      throw new WixSettingError(`Cannot reach ${tokenUrl} (${String((error as Error).cause ?? error)}): check WIX_API_URL`);
+    }
+    const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+    if (response.status !== 200 || typeof body.access_token !== 'string') {
+      throw new WixSettingError(tokenError(settings, tokenUrl, response.status, body));
+    }
+    const ttlMs = Number(body.expires_in ?? 0) * 1000;
+    cached = { token: body.access_token, renewAt: Date.now() + ttlMs - Math.min(60_000, ttlMs / 2) };
+    return body.access_token;
+  }
+
+  return {
+    async getAuthHeaders() {
+      if (!cached || cached.renewAt <= Date.now()) {
+        pending ??= requestToken().finally(() => (pending = undefined));
+        await pending;
+      }
+      return { headers: { Authorization: cached!.token } };
+    },
+    decodeJWT: webhookVerifier(settings.appId, settings.publicKey),
+    /** Drops the cached token (after a 401) so the next call fetches a fresh one. */
+    forgetToken() {
+      cached = undefined;
+    },
+  };
+}
+
+function tokenError(settings: InstanceAuthSettings, url: string, status: number, body: Record<string, unknown>) {
+  const detail = String(body.message ?? body.error_description ?? body.error ?? 'no message');
+  const code = String((body.details as { applicationError?: { code?: string } } | undefined)?.applicationError?.code ?? '');
+  const setting = /client_id|INVALID_CLIENT$/i.test(`${detail} ${code}`) ? `WIX_APP_ID (${settings.appId})`
+    : /instance/i.test(`${detail} ${code}`) ? `WIX_INSTANCE_ID (${settings.instanceId})`
+    : status === 401 || status === 403 ? 'WIX_APP_SECRET'
+    : 'WIX_APP_ID, WIX_APP_SECRET or WIX_INSTANCE_ID';
+  return `${setting} rejected by ${url} (${status}): ${detail}`;
+}
+
+/** Verifies a webhook JWT with the real AppStrategy (RS256, `exp` enforced). */
+function webhookVerifier(appId: string, publicKey: string | undefined) {
+  const strategy = publicKey ? AppStrategy({ appId, publicKey }) : undefined;
+  return async (jwt: string, verifyCallerClaims?: boolean) => {
+    if (!strategy?.decodeJWT) throw new WixSettingError('WIX_PUBLIC_KEY is not set: cannot verify webhooks');
+    try {
+      return await strategy.decodeJWT(jwt, verifyCallerClaims);
+    } catch (error) {
+      const reason = (error as Error).message;
+      throw Object.assign(new Error(`Webhook JWT rejected (${reason}): is WIX_PUBLIC_KEY the key of app ${appId}?`,
+        { cause: error }), { code: (error as { code?: string }).code });
+    }
+  };
+}
+
+function rewriteOrigin(input: string | URL | Request, apiUrl: string): string | URL | Request {
+  if (apiUrl === WIX_API_URL) return input;
+  const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+  const origin = SDK_ORIGINS.find((o) => url === o || url.startsWith(`${o}/`));
+  if (!origin) return input;
+  const rewritten = apiUrl + url.slice(origin.length);
+  return input instanceof Request ? new Request(rewritten, input) : rewritten;
+}

@@ -1,0 +1,87 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startStack, type Stack } from './stack.js';
+
+/** One person: visitor → contact → member, as Wix plays it, seen through the dashboard API. */
+async function playLifecycle(stack: Stack, instanceId: string) {
+  const { emulator } = stack;
+  const first = emulator.visitorSends(instanceId, { text: 'Hi, do you ship to Porto?' });
+  emulator.visitorSends(instanceId, { visitorId: first.visitorId, text: 'Anyone there?' });
+  const contact = emulator.identifyVisitor(instanceId, first.visitorId, { firstName: 'Inês', lastName: 'Carvalho', email: 'ines@example.pt' });
+  emulator.contactSends(instanceId, { contactId: contact.contactId, text: 'My email is above', channel: 'EMAIL' });
+  const member = emulator.registerMember(instanceId, contact.contactId, { nickname: 'ines.c', loginEmail: 'ines@example.pt' });
+  emulator.memberSends(instanceId, { memberId: member.memberId, text: 'Just registered!' });
+  return { visitorId: first.visitorId, visitorConversation: first.conversationId, contact, member };
+}
+
+describe('a visitor becomes a contact, then a member', () => {
+  let stack: Stack;
+  beforeAll(async () => {
+    stack = await startStack();
+  });
+  afterAll(async () => stack.close());
+
+  it('shows one conversation whose type, IDs, name and history follow the person', async () => {
+    const site = stack.emulator.createSite({ businessName: 'Casa Azul' });
+    const person = await playLifecycle(stack, site.instanceId);
+    await stack.settle();
+
+    const list = await stack.list(site.instanceId);
+    expect(list.total).toBe(1);
+    const [row] = list.items;
+    expect(row).toMatchObject({
+      conversationId: person.member.conversationId,
+      participantType: 'MEMBER',
+      anonymousVisitorId: person.visitorId,
+      contactId: person.contact.contactId,
+      memberId: person.member.memberId,
+      displayName: 'ines.c',
+      email: 'ines@example.pt',
+      messageCount: 4,
+      lastMessagePreview: 'Just registered!',
+    });
+    expect(new Set(row.mergedFrom)).toEqual(new Set([person.visitorConversation, person.contact.conversationId]));
+    expect(row.typeHistory.map((change) => [change.type, change.conversationId])).toEqual([
+      ['ANONYMOUS_VISITOR', person.visitorConversation],
+      ['CONTACT', person.contact.conversationId],
+      ['MEMBER', person.member.conversationId],
+    ]);
+    expect(row.firstMessageAt! <= row.lastMessageAt!).toBe(true);
+  });
+
+  it('gives the same record when Wix delivers every event twice and in reverse order', async () => {
+    stack.emulator.delivery.set({ duplicate: 2, reorder: true, batchWindowMs: 50 });
+    try {
+      const site = stack.emulator.createSite({ businessName: 'Out of order' });
+      const person = await playLifecycle(stack, site.instanceId);
+      await stack.settle();
+      const list = await stack.list(site.instanceId);
+      expect(list.total).toBe(1);
+      expect(list.items[0]).toMatchObject({
+        conversationId: person.member.conversationId,
+        participantType: 'MEMBER',
+        memberId: person.member.memberId,
+        displayName: 'ines.c',
+        messageCount: 4,
+      });
+      expect(list.items[0].typeHistory.map((change) => change.type)).toEqual(['ANONYMOUS_VISITOR', 'CONTACT', 'MEMBER']);
+      const deliveries = stack.emulator.webhooks.deliveries().filter((d) => d.instanceId === site.instanceId);
+      expect(deliveries.length).toBeGreaterThanOrEqual(12);
+    } finally {
+      stack.emulator.delivery.set({ duplicate: 1, reorder: false });
+    }
+  });
+
+  it('lands a message that arrives after its conversation was merged on the target', async () => {
+    const site = stack.emulator.createSite();
+    const first = stack.emulator.visitorSends(site.instanceId, { text: 'First' });
+    await stack.settle();
+    const contact = stack.emulator.identifyVisitor(site.instanceId, first.visitorId, { firstName: 'Ola', email: 'ola@example.no' });
+    await stack.settle();
+    // A late redelivery of an old event for the old conversation, as a fresh event ID.
+    stack.emulator.visitorSends(site.instanceId, { visitorId: first.visitorId, text: 'Late from the old tab' });
+    await stack.settle();
+    const list = await stack.list(site.instanceId);
+    expect(list.items.map((item) => item.conversationId)).toContain(contact.conversationId);
+    expect(list.items.find((item) => item.conversationId === first.conversationId)).toBeUndefined();
+  });
+});
