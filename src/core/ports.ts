@@ -1,3 +1,5 @@
+import type { AutoReplySettings } from './auto-reply/settings.js';
+import type { ConversationStats, DecisionRecord, ReplyClaim, StatsPeriod } from './auto-reply/ledger.js';
 import type { ConversationPage, ConversationQuery, ConversationRecord } from './conversation.js';
 import type { PersonDetails } from './display-name.js';
 import type { CurrentParticipantId, ParticipantIds } from './participant.js';
@@ -62,6 +64,24 @@ export interface Store {
   getPerson(instanceId: string, ids: ParticipantIds): Promise<PersonRecord | undefined>;
   putPerson(person: PersonRecord): Promise<void>;
 
+  /** The site owner's auto-reply settings as last saved; undefined until they save any. */
+  getSettings(instanceId: string): Promise<AutoReplySettings | undefined>;
+  putSettings(instanceId: string, settings: AutoReplySettings): Promise<void>;
+
+  /** Inserts a reply claim; 'taken' if (instanceId, personKey, seq) exists already — concurrent callers race safely. */
+  claimReply(claim: ReplyClaim): Promise<'claimed' | 'taken'>;
+  /** Rewrites an existing claim (its status, message ID or error). */
+  updateReplyClaim(claim: ReplyClaim): Promise<void>;
+  /** The newest claims filed under any of these person keys, newest first (claimedAt, then seq). */
+  replyClaims(instanceId: string, personKeys: string[], limit: number): Promise<ReplyClaim[]>;
+
+  /** Records (or replaces) the decision for one event. */
+  putDecision(decision: DecisionRecord): Promise<void>;
+  /** Decisions made in any of these conversations, newest first (decidedAt, then eventId). */
+  listDecisions(instanceId: string, conversationIds: string[], limit: number): Promise<DecisionRecord[]>;
+  /** The dashboard's cards for a period [from, to). */
+  conversationStats(instanceId: string, period: StatsPeriod): Promise<ConversationStats>;
+
   close(): Promise<void>;
 }
 
@@ -72,10 +92,12 @@ export interface DirectoryEntry {
   memberStatus?: string;
 }
 
-/** Contacts and Members: who a participant is. */
+/** Contacts, Members and the Inbox's own record: who a participant is. */
 export interface Directory {
   /** Resolves the contact and member behind these IDs; a contact linked to a member comes back with its memberId. */
   lookup(instanceId: string, ids: ParticipantIds): Promise<DirectoryEntry>;
+  /** The participant of a conversation, as Wix Inbox has it (Get Conversation); undefined if Wix has no such conversation. */
+  participantOf(instanceId: string, conversationId: string): Promise<ParticipantIds | undefined>;
 }
 
 /** A message the app sends to a participant. */

@@ -104,7 +104,7 @@ function emptyRecord(message: SeenMessage, mergedFrom: string[]): ConversationRe
 }
 
 /** A person only moves forward (visitor → contact → member); each move is remembered with its time. */
-function upgradeType(record: ConversationRecord, participant: Participant, at: string, conversationId: string): ConversationRecord {
+export function upgradeType(record: ConversationRecord, participant: Participant, at: string, conversationId: string): ConversationRecord {
   const participantIds = mergeIds(record.participant, participant.ids);
   const type: ParticipantType = laterType(record.participantType, participant.type);
   // Every sighting can move its type's first-seen time back (events arrive out of order).

@@ -1,7 +1,8 @@
 import type { ConversationRecord } from '../core/conversation.js';
 import type { InboxEvent, MergeEvent, MessageEvent } from '../core/inbox-event.js';
 import type { Clock, Directory, Store } from '../core/ports.js';
-import { applyPerson, foldMerge, recordMessage } from '../core/registry.js';
+import { applyPerson, foldMerge, recordMessage, upgradeType } from '../core/registry.js';
+import { mergeIds, participantOf } from '../core/participant.js';
 import { classifySender } from '../core/sender.js';
 import { markPersonStale, resolvePerson } from './resolve-person.js';
 
@@ -62,16 +63,21 @@ export async function recordMerge(deps: RegistryDeps, event: MergeEvent): Promis
   return folded;
 }
 
-/** Asks who the participant of a conversation is and writes it into the record. */
-export async function resolveConversation(deps: RegistryDeps, instanceId: string, conversationId: string): Promise<ConversationRecord | undefined> {
-  const currentId = await currentConversationId(deps.store, instanceId, conversationId);
-  const record = await deps.store.getConversation(instanceId, currentId);
+/**
+ * Asks who the participant of a conversation is and writes it into the record. After a merge the target is a
+ * conversation Wix made for the person's new identity, so Wix Inbox is asked whose it is first.
+ */
+export async function resolveConversation(deps: RegistryDeps, event: InboxEvent): Promise<ConversationRecord | undefined> {
+  const currentId = await currentConversationId(deps.store, event.instanceId, conversationOf(event));
+  const record = await deps.store.getConversation(event.instanceId, currentId);
   if (!record) return undefined;
-  const resolved = await resolvePerson(deps, instanceId, record.participant);
-  const now = deps.clock.now().toISOString();
-  const updated = resolved
-    ? applyPerson(record, resolved.participant, resolved.person.details, now)
-    : applyPerson(record, { type: record.participantType, ids: record.participant }, {}, now);
+  const inboxIds = event.kind === 'merge' ? await deps.directory.participantOf(event.instanceId, currentId) : undefined;
+  const inboxParticipant = inboxIds && participantOf(mergeIds(record.participant, inboxIds));
+  // What Wix Inbox says held when the event happened; what the Directory says holds now.
+  const seen = inboxParticipant ? upgradeType(record, inboxParticipant, event.at, currentId) : record;
+  const resolved = await resolvePerson(deps, event.instanceId, seen.participant);
+  const participant = resolved?.participant ?? { type: seen.participantType, ids: seen.participant };
+  const updated = applyPerson(seen, participant, resolved?.person.details ?? {}, deps.clock.now().toISOString());
   await deps.store.putConversation(updated);
   return updated;
 }

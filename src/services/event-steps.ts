@@ -1,5 +1,5 @@
 import type { InboxEvent } from '../core/inbox-event.js';
-import { conversationOf, recordIncoming, recordMerge, resolveConversation, type RegistryDeps } from './conversation-registry.js';
+import { recordIncoming, recordMerge, resolveConversation, type RegistryDeps } from './conversation-registry.js';
 
 /** One durable step of processing an event; a step that finished is never run again for that event. */
 export interface EventStep {
@@ -18,7 +18,7 @@ const record: EventStep = {
 const resolve: EventStep = {
   name: 'resolved',
   async run(deps, event) {
-    await resolveConversation(deps, event.instanceId, conversationOf(event));
+    await resolveConversation(deps, event);
     return 'continue';
   },
 };

@@ -1,4 +1,5 @@
 import type { contacts } from '@wix/crm';
+import type { conversations } from '@wix/inbox';
 import type { members } from '@wix/members';
 import type { Directory, DirectoryEntry } from '../core/ports.js';
 import type { PersonDetails } from '../core/display-name.js';
@@ -7,6 +8,7 @@ import type { ParticipantIds } from '../core/participant.js';
 /** The SDK calls the Directory needs, bound to one site (a client's modules, or the ambient elevated ones). */
 export interface DirectoryModules {
   contacts: { getContact(contactId: string): Promise<contacts.Contact> };
+  conversations: { getConversation(conversationId: string): Promise<conversations.Conversation> };
   members: {
     getMember(memberId: string, options?: { fieldsets?: 'FULL'[] }): Promise<members.Member>;
     queryMembers(options?: { fieldsets?: 'FULL'[] }): MembersQuery;
@@ -31,6 +33,17 @@ export function createWixDirectory(modulesFor: (instanceId: string) => Directory
       const contactId = member?.contactId ?? ids.contactId;
       const contact = contactId ? await getContact(sdk, contactId) : undefined;
       return entryOf(ids, contact, member);
+    },
+    async participantOf(instanceId, conversationId) {
+      const sdk = await modulesFor(instanceId);
+      const conversation = await orMissing(() => sdk.conversations.getConversation(conversationId));
+      const { anonymousVisitorId, contactId, memberId } = conversation?.participant ?? {};
+      if (!anonymousVisitorId && !contactId && !memberId) return undefined;
+      return {
+        ...(anonymousVisitorId ? { anonymousVisitorId } : {}),
+        ...(contactId ? { contactId } : {}),
+        ...(memberId ? { memberId } : {}),
+      };
     },
   };
 }
