@@ -1,6 +1,8 @@
 import { conversations } from '@wix/inbox';
+import { mergeEventFrom } from '../../../../core/inbox-event';
+import { handleHostedEvent } from '../../../../wix/hosted/handle-event';
 
-// Wix merged conversations (e.g. a visitor became a contact). Hand the event to the core (to be wired in).
-export default conversations.onConversationConversationsMerged(async (event) => {
-  console.info('inbox-identity: conversations merged', event.metadata._id);
+// Wix merged conversations (a visitor became a contact, a contact a member): fold them in the registry.
+export default conversations.onConversationConversationsMerged(async (envelope) => {
+  await handleHostedEvent(mergeEventFrom(envelope, new Date()));
 });
