@@ -1,9 +1,9 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { AppStrategy, createClient } from '@wix/sdk';
 import { conversations, messages } from '@wix/inbox';
 import { CONVERSATIONS_MERGED, MESSAGE_SENT_TO_BUSINESS, MalformedEventError, mergeEventFrom, messageEventFrom, type InboxEvent } from '../core/inbox-event.js';
 import type { Clock } from '../core/ports.js';
 import { ApiError, BadRequestError, UnauthorizedError } from '../api/errors.js';
+import { createWebhookClient } from '../wix/client.js';
 
 export type WebhookResult = 'processed' | 'duplicate' | 'ignored';
 
@@ -24,7 +24,7 @@ export function createWebhookReceiver(options: {
   clock: Clock;
   onEvent: (event: InboxEvent) => Promise<'added' | 'duplicate'>;
 }): WebhookReceiver {
-  const client = createClient({ auth: AppStrategy({ appId: options.appId, publicKey: options.publicKey }), modules: { messages, conversations } });
+  const client = createWebhookClient({ appId: options.appId, publicKey: options.publicKey, modules: { messages, conversations } });
   const outcome = new AsyncLocalStorage<{ result?: 'added' | 'duplicate' }>();
   const hand = async (event: InboxEvent) => {
     const box = outcome.getStore();

@@ -1,0 +1,52 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { silentLogger, startEmulator, type Emulator } from '../emulator/index.js';
+import { signInstanceToken } from '../src/api/instance-token.js';
+import type { Store } from '../src/core/ports.js';
+import { createServerApp, type ServerApp } from '../src/server/app.js';
+import { openSqliteStore } from '../src/store/sqlite-store.js';
+import { createWixDirectory } from '../src/wix/directory.js';
+import { siteClients } from '../src/wix/site-clients.js';
+
+/** Emulator ↔ server ↔ SQLite, with every outbound Wix call counted by path. */
+export interface BenchStack {
+  emulator: Emulator;
+  app: ServerApp;
+  store: Store;
+  serverUrl: string;
+  wixCalls: Map<string, number>;
+  tokenFor(instanceId: string): string;
+  close(): Promise<void>;
+}
+
+export async function startBenchStack(): Promise<BenchStack> {
+  const emulator = await startEmulator({ log: silentLogger, rateLimitPerMinute: false });
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'inbox-identity-bench-'));
+  const store = openSqliteStore({ file: path.join(dataDir, 'bench.sqlite') });
+  const wixCalls = new Map<string, number>();
+  const countingFetch: typeof fetch = (input, init) => {
+    const { pathname } = new URL(input instanceof Request ? input.url : String(input));
+    const key = pathname.split('/').slice(0, 3).join('/');
+    wixCalls.set(key, (wixCalls.get(key) ?? 0) + 1);
+    return fetch(input, init);
+  };
+  const { appId, appSecret, publicKeyPem } = emulator.app;
+  const directory = createWixDirectory(siteClients({ appId, appSecret, apiUrl: emulator.url, fetch: countingFetch }));
+  const app = createServerApp({ appId, appSecret, publicKey: publicKeyPem, store, directory, log: () => {}, pollMs: 20 });
+  const serverUrl = await app.listen(0);
+  return {
+    emulator,
+    app,
+    store,
+    serverUrl,
+    wixCalls,
+    tokenFor: (instanceId) => signInstanceToken({ instanceId, appDefId: appId }, appSecret),
+    async close() {
+      await app.close();
+      await store.close();
+      await emulator.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
