@@ -1,26 +1,10 @@
 import type { ConversationRecord } from '../core/conversation.js';
+import type { ParticipantIds } from '../core/participant.js';
 import type { Store } from '../core/ports.js';
 import { conversationQueryFrom, cursorFor } from './conversation-query.js';
 
-/** One row of the dashboard's conversation list, as the API returns it. */
-export interface ConversationItem {
-  conversationId: string;
-  participantType: ConversationRecord['participantType'];
-  anonymousVisitorId?: string;
-  contactId?: string;
-  memberId?: string;
-  displayName: string;
-  email?: string;
-  phone?: string;
-  channel?: string;
-  firstMessageAt?: string;
-  lastMessageAt?: string;
-  lastMessagePreview?: string;
-  messageCount: number;
-  autoReply?: ConversationRecord['autoReply'];
-  mergedFrom: string[];
-  typeHistory: ConversationRecord['typeHistory'];
-}
+/** One row of the dashboard's conversation list: the record, with the participant's IDs at the top level. */
+export type ConversationItem = Omit<ConversationRecord, 'instanceId' | 'participant' | 'resolution' | 'updatedAt'> & ParticipantIds;
 
 export interface ConversationList {
   items: ConversationItem[];
@@ -40,7 +24,7 @@ export async function listConversations(store: Store, instanceId: string, params
   };
 }
 
-function itemOf(record: ConversationRecord): ConversationItem {
+export function itemOf(record: ConversationRecord): ConversationItem {
   const { participant, instanceId: _site, resolution: _resolution, updatedAt: _updated, ...rest } = record;
   return { ...rest, ...participant };
 }
