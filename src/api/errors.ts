@@ -1,7 +1,7 @@
 /** An error a caller can act on: an HTTP status, a stable code, and a message that says what to fix. */
 export class ApiError extends Error {
   override name = 'ApiError';
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(readonly status: number, readonly code: string, message: string, readonly details?: Record<string, unknown>) {
     super(message);
   }
 }
@@ -30,7 +30,14 @@ export class PayloadTooLargeError extends ApiError {
   }
 }
 
+/** Settings that cannot be saved: every problem, each naming its field. */
+export class SettingsInvalidError extends ApiError {
+  constructor(readonly problems: { field: string; problem: string }[]) {
+    super(400, 'INVALID_SETTINGS', problems.map((p) => `${p.field} ${p.problem}`).join('; '), { problems });
+  }
+}
+
 /** The one JSON shape every error takes on the wire. */
-export function errorBody(error: ApiError): { error: { code: string; message: string } } {
-  return { error: { code: error.code, message: error.message } };
+export function errorBody(error: ApiError): { error: { code: string; message: string; details?: Record<string, unknown> } } {
+  return { error: { code: error.code, message: error.message, ...(error.details ? { details: error.details } : {}) } };
 }

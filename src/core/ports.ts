@@ -108,8 +108,8 @@ export interface OutgoingMessage {
 
 /** Wix Inbox, as the app uses it. */
 export interface Inbox {
-  /** The most current conversation for this participant (Get Or Create Conversation). */
-  currentConversation(instanceId: string, participantId: CurrentParticipantId): Promise<string>;
+  /** The most current conversation for this participant (Get Or Create Conversation), with the business's name on it. */
+  currentConversation(instanceId: string, participantId: CurrentParticipantId): Promise<{ conversationId: string; businessName?: string }>;
   send(instanceId: string, conversationId: string, message: OutgoingMessage): Promise<{ messageId: string }>;
   /** When someone from the business last wrote in the conversation, if within the newest page of messages. */
   lastBusinessMessageAt(instanceId: string, conversationId: string): Promise<Date | undefined>;

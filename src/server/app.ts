@@ -1,11 +1,16 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { verifyInstanceToken } from '../api/instance-token.js';
+import { conversationTimeline } from '../api/conversation-timeline.js';
+import { dryRun } from '../api/dry-run.js';
 import { listConversations } from '../api/list-conversations.js';
-import type { Clock, Directory, Store } from '../core/ports.js';
+import { readSettings, writeSettings } from '../api/settings.js';
+import { conversationStats } from '../api/stats.js';
+import type { Clock, Directory, Inbox, Store } from '../core/ports.js';
 import { journalEvent } from '../services/event-journal.js';
 import { createEventWorker, type EventWorker } from '../services/event-worker.js';
-import { readBody, router, sendJson } from './http.js';
+import { dashboardRoutes } from './dashboard-route.js';
+import { readBody, readJson, router, sendJson } from './http.js';
 import { createWebhookReceiver } from './webhook-receiver.js';
 
 export interface ServerAppOptions {
@@ -14,6 +19,8 @@ export interface ServerAppOptions {
   publicKey: string;
   store: Store;
   directory: Directory;
+  /** Wix Inbox for auto-replies; without it messages are recorded but never answered. */
+  inbox?: Inbox;
   clock?: Clock;
   log?: (message: string) => void;
   pollMs?: number;
@@ -34,7 +41,7 @@ export function createServerApp(options: ServerAppOptions): ServerApp {
   const clock = options.clock ?? { now: () => new Date() };
   const log = options.log ?? ((message: string) => console.log(message));
   const { store } = options;
-  const worker = createEventWorker({ store, directory: options.directory, clock }, {
+  const worker = createEventWorker({ store, directory: options.directory, inbox: options.inbox, clock }, {
     pollMs: options.pollMs,
     onError: (error) => log(`event worker: ${error instanceof Error ? error.message : String(error)}`),
   });
@@ -54,9 +61,23 @@ export function createServerApp(options: ServerAppOptions): ServerApp {
       if (outcome.result === 'processed') worker.kick();
     },
     'GET /healthz': async (_req, res) => sendJson(res, 200, { status: 'ok' }),
+    ...dashboardRoutes(),
     'GET /api/conversations': async (req, res, url) => {
       sendJson(res, 200, await listConversations(store, siteOf(req, url), url.searchParams));
     },
+    'GET /api/conversations/:conversationId': async (req, res, url, params) => {
+      sendJson(res, 200, await conversationTimeline(store, siteOf(req, url), params.conversationId!));
+    },
+    'GET /api/settings': async (req, res, url) => sendJson(res, 200, await readSettings(store, siteOf(req, url))),
+    'PUT /api/settings': async (req, res, url) => {
+      const instanceId = siteOf(req, url);
+      sendJson(res, 200, await writeSettings(store, instanceId, await readJson(req)));
+    },
+    'POST /api/settings/dry-run': async (req, res, url) => {
+      const instanceId = siteOf(req, url);
+      sendJson(res, 200, await dryRun(store, instanceId, await readJson(req), clock.now()));
+    },
+    'GET /api/stats': async (req, res, url) => sendJson(res, 200, await conversationStats(store, siteOf(req, url), url.searchParams, clock.now())),
   }, log);
   const server = createServer((req, res) => void handle(req, res));
 

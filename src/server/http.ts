@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ApiError, NotFoundError, PayloadTooLargeError, errorBody } from '../api/errors.js';
+import { ApiError, BadRequestError, NotFoundError, PayloadTooLargeError, errorBody } from '../api/errors.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -32,18 +32,47 @@ export function sendError(res: ServerResponse, error: unknown, log: (message: st
   else res.end();
 }
 
-export type RouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse, url: URL, params: Record<string, string>) => Promise<void>;
 
-/** A small method + path table; an unknown route is a 404 that names it. */
+/**
+ * A small method + path table; `:name` in a path matches one segment and hands it to the handler in `params`.
+ * Exact paths win over patterns; an unknown route is a 404 that names it.
+ */
 export function router(routes: Record<string, RouteHandler>, log: (message: string) => void) {
+  const patterns = Object.entries(routes).filter(([key]) => key.includes('/:')).map(([key, handler]) => {
+    const names: string[] = [];
+    const source = key.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/:([A-Za-z]+)/g, (_m, name: string) => {
+      names.push(name);
+      return '([^/]+)';
+    });
+    return { regex: new RegExp(`^${source}$`), names, handler };
+  });
+  const find = (route: string): [RouteHandler, Record<string, string>] | undefined => {
+    if (routes[route]) return [routes[route]!, {}];
+    for (const { regex, names, handler } of patterns) {
+      const match = regex.exec(route);
+      if (match) return [handler, Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(match[i + 1]!)]))];
+    }
+    return undefined;
+  };
   return async (req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    const handler = routes[`${req.method} ${url.pathname}`];
     try {
-      if (!handler) throw new NotFoundError(`No route for ${req.method} ${url.pathname}`);
-      await handler(req, res, url);
+      const found = find(`${req.method} ${url.pathname}`);
+      if (!found) throw new NotFoundError(`No route for ${req.method} ${url.pathname}`);
+      await found[0](req, res, url, found[1]);
     } catch (error) {
       sendError(res, error, log);
     }
   };
+}
+
+/** The body as JSON; a body that is not JSON is a 400 that says so. */
+export async function readJson(req: IncomingMessage): Promise<unknown> {
+  const text = await readBody(req);
+  try {
+    return text ? JSON.parse(text) : {};
+  } catch {
+    throw new BadRequestError('Request body must be JSON');
+  }
 }

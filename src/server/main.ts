@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { openSqliteStore } from '../store/sqlite-store.js';
 import { createWixDirectory } from '../wix/directory.js';
+import { createWixInbox } from '../wix/inbox.js';
 import { siteClients } from '../wix/site-clients.js';
 import { createServerApp } from './app.js';
 import { ConfigError, configFromEnv } from './config.js';
@@ -12,7 +13,8 @@ async function main(): Promise<void> {
   mkdirSync(config.dataDir, { recursive: true });
   const store = openSqliteStore({ file: path.join(config.dataDir, 'inbox-identity.sqlite') });
   const clientFor = siteClients(config);
-  const app = createServerApp({ ...config, store, directory: createWixDirectory(clientFor) });
+  const inbox = createWixInbox(clientFor, { retryAfterSeconds: (instanceId) => clientFor.limiter(instanceId).pausedForSeconds() });
+  const app = createServerApp({ ...config, store, directory: createWixDirectory(clientFor), inbox });
   const url = await app.listen(config.port, process.env.HOST ?? '127.0.0.1');
   console.log(`inbox-identity server on ${url} (Wix API ${config.apiUrl}, data in ${config.dataDir})`);
   const stop = async () => {

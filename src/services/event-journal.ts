@@ -1,7 +1,6 @@
 import type { InboxEvent } from '../core/inbox-event.js';
 import type { Clock, JournalEntry, Store } from '../core/ports.js';
-import type { RegistryDeps } from './conversation-registry.js';
-import { EVENT_STEPS, type EventStep } from './event-steps.js';
+import { EVENT_STEPS, giveUp, type EventDeps, type EventStep } from './event-steps.js';
 
 export const RECEIVED = 'received';
 export const MAX_ATTEMPTS = 10;
@@ -26,7 +25,7 @@ export async function journalEvent(store: Store, clock: Clock, event: InboxEvent
  * Runs the steps an event has not finished yet, saving after each, so a crash or a failure
  * resumes where it stopped. A failure is retried with backoff (honouring a Retry-After) until MAX_ATTEMPTS.
  */
-export async function advanceEvent(deps: RegistryDeps, entry: JournalEntry, steps: readonly EventStep[] = EVENT_STEPS): Promise<JournalEntry> {
+export async function advanceEvent(deps: EventDeps, entry: JournalEntry, steps: readonly EventStep[] = EVENT_STEPS): Promise<JournalEntry> {
   const event = JSON.parse(entry.payload) as InboxEvent;
   let current = entry;
   const start = steps.findIndex((step) => step.name === entry.stage) + 1;
@@ -40,6 +39,7 @@ export async function advanceEvent(deps: RegistryDeps, entry: JournalEntry, step
     current = { ...current, doneAt: deps.clock.now().toISOString() };
   } catch (error) {
     current = failedAttempt(current, error, deps.clock.now());
+    if (current.doneAt) await giveUp(deps, event, current.lastError ?? 'failed').catch(() => undefined);
   }
   await deps.store.updateEvent(current);
   return current;

@@ -1,5 +1,5 @@
 import type { JournalEntry } from '../core/ports.js';
-import type { RegistryDeps } from './conversation-registry.js';
+import type { EventDeps } from './event-steps.js';
 import { advanceEvent } from './event-journal.js';
 
 export interface EventWorker {
@@ -17,7 +17,7 @@ const BATCH = 100;
  * Drains the event journal. Events of one site run one after another (so a merge and a message never
  * race over the same record); different sites run side by side. Retries wake up on a timer.
  */
-export function createEventWorker(deps: RegistryDeps, options: { pollMs?: number; onError?: (e: unknown) => void } = {}): EventWorker {
+export function createEventWorker(deps: EventDeps, options: { pollMs?: number; onError?: (e: unknown) => void } = {}): EventWorker {
   const pollMs = options.pollMs ?? 1000;
   let running: Promise<void> | undefined;
   let again = false;

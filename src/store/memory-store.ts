@@ -2,6 +2,7 @@ import type { ConversationRecord } from '../core/conversation.js';
 import { participantKeys } from '../core/participant.js';
 import type { JournalEntry, PersonRecord, Store } from '../core/ports.js';
 import { compareConversations, matchesQuery } from './conversation-order.js';
+import { memoryAutoReplyLedger } from './memory-ledger.js';
 
 /** Copies through JSON, as every other store does: no shared references, and undefined fields stay absent. */
 const copy = <T>(value: T): T => (value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T));
@@ -16,6 +17,7 @@ export function createMemoryStore(): Store {
   const siteConversations = (instanceId: string) => [...conversations.values()].filter((c) => c.instanceId === instanceId);
 
   return {
+    ...memoryAutoReplyLedger(() => [...conversations.values()]),
     async addEvent(entry) {
       const k = key(entry.instanceId, entry.eventId);
       if (events.has(k)) return 'duplicate';

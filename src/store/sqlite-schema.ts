@@ -59,6 +59,35 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (instance_id, participant_key)
   ) WITHOUT ROWID;
   `,
+  `
+  CREATE TABLE settings (
+    instance_id TEXT NOT NULL PRIMARY KEY,
+    settings    TEXT NOT NULL
+  ) WITHOUT ROWID;
+
+  -- The primary key is the durable "at most once": every delivery that wants to reply computes the same seq.
+  CREATE TABLE reply_claims (
+    instance_id TEXT NOT NULL,
+    person_key  TEXT NOT NULL,
+    seq         INTEGER NOT NULL,
+    claimed_at  TEXT NOT NULL,
+    claim       TEXT NOT NULL,
+    PRIMARY KEY (instance_id, person_key, seq)
+  ) WITHOUT ROWID;
+  CREATE INDEX reply_claims_recent ON reply_claims (instance_id, person_key, claimed_at);
+
+  CREATE TABLE decisions (
+    instance_id     TEXT NOT NULL,
+    event_id        TEXT NOT NULL,
+    conversation_id TEXT NOT NULL,
+    outcome         TEXT NOT NULL,
+    decided_at      TEXT NOT NULL,
+    decision        TEXT NOT NULL,
+    PRIMARY KEY (instance_id, event_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX decisions_by_conversation ON decisions (instance_id, conversation_id, decided_at);
+  CREATE INDEX decisions_by_time ON decisions (instance_id, decided_at);
+  `,
 ];
 
 /** Brings the file up to the newest schema in one transaction; refuses a file written by a newer build. */

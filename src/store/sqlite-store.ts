@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { participantKeys } from '../core/participant.js';
 import type { JournalEntry, PersonRecord, Store } from '../core/ports.js';
 import { sqliteConversations } from './sqlite-conversations.js';
+import { sqliteAutoReplyLedger } from './sqlite-ledger.js';
 import { migrate } from './sqlite-schema.js';
 
 export interface SqliteStoreOptions {
@@ -16,6 +17,8 @@ export function openSqliteStore({ file }: SqliteStoreOptions): Store {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
+  // In WAL mode NORMAL survives a crash of the process (what the journal promises); only an OS crash can lose the last commit.
+  db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
   migrate(db);
 
@@ -53,6 +56,7 @@ export function openSqliteStore({ file }: SqliteStoreOptions): Store {
   });
 
   return {
+    ...sqliteAutoReplyLedger(db),
     addEvent: async (entry) => (addEvent.run(journalRow(entry)).changes === 1 ? 'added' : 'duplicate'),
     getEvent: async (instanceId, eventId) => parse<JournalEntry>(getEvent.get(instanceId, eventId)?.entry),
     updateEvent: async (entry) => void updateEvent.run(journalRow(entry)),

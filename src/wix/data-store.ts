@@ -4,6 +4,7 @@ import { conversationItem, conversationOf, conversationsByParticipant, listConve
 import { type DataItems, dateField, findAll, isDuplicateItem, MAX_PAGE, parseField, READ } from './data-store/data-items.js';
 import { itemId } from './data-store/item-id.js';
 import { journalItem, journalItemId } from './data-store/journal-items.js';
+import { dataLedger } from './data-store/ledger-items.js';
 import { personItems } from './data-store/person-items.js';
 
 export type { DataItems } from './data-store/data-items.js';
@@ -27,6 +28,7 @@ export function createWixDataStore({ items, collectionPrefix }: WixDataStoreOpti
   const persons = personItems(items, c.persons);
 
   return {
+    ...dataLedger(items, c),
     async addEvent(entry) {
       try {
         await items.insert(c.journal, await journalItem(entry));

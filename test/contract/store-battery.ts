@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from '../../src/core/ports.js';
 import { aliasTests } from './battery/aliases.js';
+import { autoReplyLedgerTests } from './battery/auto-reply-ledger.js';
 import { conversationTests } from './battery/conversations.js';
 import type { StoreFactory } from './battery/fixtures.js';
 import { isolationTests } from './battery/isolation.js';
@@ -36,6 +37,7 @@ export function storeBattery(name: string, factory: StoreFactory): void {
     aliasTests(store);
     personTests(store);
     isolationTests(store);
+    autoReplyLedgerTests(store);
 
     it('closes, and closing twice is harmless', async () => {
       await expect(store().close()).resolves.toBeUndefined();

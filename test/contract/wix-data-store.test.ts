@@ -9,6 +9,9 @@ import aliases from '../../src/extensions/backend/data-collections/aliases.js';
 import conversations from '../../src/extensions/backend/data-collections/conversations.js';
 import participants from '../../src/extensions/backend/data-collections/participants.js';
 import processedEvents from '../../src/extensions/backend/data-collections/processed-events.js';
+import decisions from '../../src/extensions/backend/data-collections/decisions.js';
+import replyClaims from '../../src/extensions/backend/data-collections/reply-claims.js';
+import settings from '../../src/extensions/backend/data-collections/settings.js';
 import { conversation, journalEntry, person, SITE_A } from './battery/fixtures.js';
 import { storeBattery } from './store-battery.js';
 
@@ -89,6 +92,9 @@ describe('Wix Data store specifics', () => {
       aliases: aliases.idSuffix,
       journal: processedEvents.idSuffix,
       persons: participants.idSuffix,
+      settings: settings.idSuffix,
+      replyClaims: replyClaims.idSuffix,
+      decisions: decisions.idSuffix,
     });
   });
 

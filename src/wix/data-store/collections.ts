@@ -7,6 +7,9 @@ export const STORE_COLLECTION_SUFFIXES = {
   aliases: 'aliases',
   journal: 'processed-events',
   persons: 'participants',
+  settings: 'settings',
+  replyClaims: 'reply-claims',
+  decisions: 'decisions',
 } as const;
 
 export type StoreCollections = Record<keyof typeof STORE_COLLECTION_SUFFIXES, string>;

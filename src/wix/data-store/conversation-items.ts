@@ -2,6 +2,7 @@ import type { items } from '@wix/data';
 import type { ConversationPage, ConversationQuery, ConversationRecord, ConversationSortField } from '../../core/conversation.js';
 import type { ParticipantIds } from '../../core/participant.js';
 import { foldCase } from '../../store/conversation-order.js';
+import { becameAt } from '../../store/conversation-stats.js';
 import { dateField, definedFields, findAll, type ItemFields, MAX_PAGE, parseField, READ } from './data-items.js';
 
 /** The item field each sort uses: names sort by a case-folded copy, since Wix Data sorts strings by code point. */
@@ -30,6 +31,8 @@ export function conversationItem(_id: string, record: ConversationRecord): ItemF
       memberId: record.participant.memberId,
       contactId: record.participant.contactId,
       anonymousVisitorId: record.participant.anonymousVisitorId,
+      becameContactAt: dateField(becameAt(record, 'CONTACT')),
+      becameMemberAt: dateField(becameAt(record, 'MEMBER')),
       record: JSON.stringify(record),
     }),
   };

@@ -1,13 +1,15 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { silentLogger, startEmulator, type Emulator } from '../../../emulator/index.js';
+import { silentLogger, startEmulator, type Clock as EmulatorClock, type Emulator } from '../../../emulator/index.js';
 import { signInstanceToken } from '../../../src/api/instance-token.js';
 import type { ConversationList } from '../../../src/api/list-conversations.js';
-import type { Store } from '../../../src/core/ports.js';
+import type { Clock, Store } from '../../../src/core/ports.js';
 import { createServerApp, type ServerApp } from '../../../src/server/app.js';
 import { openSqliteStore } from '../../../src/store/sqlite-store.js';
 import { createWixDirectory } from '../../../src/wix/directory.js';
+import { createWixInbox } from '../../../src/wix/inbox.js';
+import type { RetryOptions } from '../../../src/wix/retry.js';
 import { siteClients } from '../../../src/wix/site-clients.js';
 
 /** The whole chain a site owner relies on: the emulated Wix ↔ the self-hosted server ↔ its SQLite store. */
@@ -27,8 +29,21 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-export async function startStack(options: { fastRetries?: boolean } = {}): Promise<Stack> {
-  const emulator = await startEmulator({ log: silentLogger, delivery: options.fastRetries === false ? {} : { retryDelaysMs: [20, 40, 80] } });
+export interface StackOptions {
+  fastRetries?: boolean;
+  /** The server's clock (the emulator keeps its own unless `emulatorClock` is given). */
+  clock?: Clock;
+  emulatorClock?: EmulatorClock;
+  /** Retries of calls to Wix inside one attempt (defaults: 3 tries, 250 ms base). */
+  retry?: RetryOptions;
+}
+
+export async function startStack(options: StackOptions = {}): Promise<Stack> {
+  const emulator = await startEmulator({
+    log: silentLogger,
+    delivery: options.fastRetries === false ? {} : { retryDelaysMs: [20, 40, 80] },
+    ...(options.emulatorClock ? { clock: options.emulatorClock } : {}),
+  });
   const dataDir = mkdtempSync(path.join(tmpdir(), 'inbox-identity-'));
   const { appId, appSecret, publicKeyPem } = emulator.app;
   let store!: Store;
@@ -37,8 +52,10 @@ export async function startStack(options: { fastRetries?: boolean } = {}): Promi
 
   const open = async () => {
     store = openSqliteStore({ file: path.join(dataDir, 'inbox-identity.sqlite') });
-    const directory = createWixDirectory(siteClients({ appId, appSecret, apiUrl: emulator.url }));
-    app = createServerApp({ appId, appSecret, publicKey: publicKeyPem, store, directory, log: () => {}, pollMs: 50 });
+    const clients = siteClients({ appId, appSecret, apiUrl: emulator.url });
+    const directory = createWixDirectory(clients);
+    const inbox = createWixInbox(clients, { retry: options.retry, retryAfterSeconds: (id) => clients.limiter(id).pausedForSeconds() });
+    app = createServerApp({ appId, appSecret, publicKey: publicKeyPem, store, directory, inbox, log: () => {}, pollMs: 50, ...(options.clock ? { clock: options.clock } : {}) });
     serverUrl = await app.listen(0);
     emulator.setWebhookUrl(`${serverUrl}/webhooks`);
   };

@@ -12,7 +12,6 @@ export default {
     { key: 'kind', displayName: 'Kind', type: 'TEXT' },
     { key: 'aliasId', displayName: 'Alias ID', type: 'TEXT' },
     { key: 'targetId', displayName: 'Target ID', type: 'TEXT' },
-    { key: 'createdAt', displayName: 'Created', type: 'DATETIME' },
   ],
   dataPermissions: {
     itemRead: 'PRIVILEGED',

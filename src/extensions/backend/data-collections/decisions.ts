@@ -15,6 +15,7 @@ export default {
     { key: 'reason', displayName: 'Reason', type: 'TEXT' },
     { key: 'replyText', displayName: 'Reply text', type: 'TEXT' },
     { key: 'decidedAt', displayName: 'Decided', type: 'DATETIME' },
+    { key: 'decision', displayName: 'Decision (JSON)', type: 'TEXT' },
   ],
   dataPermissions: {
     itemRead: 'PRIVILEGED',
@@ -22,6 +23,9 @@ export default {
     itemUpdate: 'PRIVILEGED',
     itemRemove: 'PRIVILEGED',
   },
-  indexes: [{ fields: [{ path: 'instanceId' }, { path: 'conversationId' }, { path: 'decidedAt', order: 'DESC' }] }],
+  indexes: [
+    { fields: [{ path: 'instanceId' }, { path: 'conversationId' }, { path: 'decidedAt', order: 'DESC' }] },
+    { fields: [{ path: 'instanceId' }, { path: 'outcome' }, { path: 'decidedAt' }] },
+  ],
   initialData: [],
 } satisfies DataCollection;

@@ -6,16 +6,14 @@ export const collectionIdSuffix = 'participants';
 export default {
   idSuffix: collectionIdSuffix,
   displayName: 'Participants',
-  displayField: 'displayName',
+  displayField: 'participantKey',
   fields: [
     { key: 'instanceId', displayName: 'Instance ID', type: 'TEXT' },
     { key: 'participantKey', displayName: 'Participant key', type: 'TEXT' },
-    { key: 'participantType', displayName: 'Participant type', type: 'TEXT' },
     { key: 'anonymousVisitorId', displayName: 'Visitor ID', type: 'TEXT' },
     { key: 'contactId', displayName: 'Contact ID', type: 'TEXT' },
     { key: 'memberId', displayName: 'Member ID', type: 'TEXT' },
-    { key: 'displayName', displayName: 'Display name', type: 'TEXT' },
-    { key: 'updatedAt', displayName: 'Updated', type: 'DATETIME' },
+    { key: 'person', displayName: 'Person (JSON)', type: 'TEXT' },
   ],
   dataPermissions: {
     itemRead: 'PRIVILEGED',
@@ -23,6 +21,6 @@ export default {
     itemUpdate: 'PRIVILEGED',
     itemRemove: 'PRIVILEGED',
   },
-  indexes: [{ fields: [{ path: 'instanceId' }, { path: 'contactId' }] }],
+  indexes: [{ fields: [{ path: 'instanceId' }, { path: 'participantKey' }] }],
   initialData: [],
 } satisfies DataCollection;

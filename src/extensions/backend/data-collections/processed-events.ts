@@ -11,7 +11,10 @@ export default {
     { key: 'instanceId', displayName: 'Instance ID', type: 'TEXT' },
     { key: 'eventId', displayName: 'Event ID', type: 'TEXT' },
     { key: 'eventType', displayName: 'Event type', type: 'TEXT' },
-    { key: 'processedAt', displayName: 'Processed', type: 'DATETIME' },
+    { key: 'receivedAt', displayName: 'Received', type: 'DATETIME' },
+    { key: 'nextAttemptAt', displayName: 'Next attempt', type: 'DATETIME' },
+    { key: 'done', displayName: 'Done', type: 'BOOLEAN' },
+    { key: 'entry', displayName: 'Entry (JSON)', type: 'TEXT' },
   ],
   dataPermissions: {
     itemRead: 'PRIVILEGED',
@@ -19,6 +22,6 @@ export default {
     itemUpdate: 'PRIVILEGED',
     itemRemove: 'PRIVILEGED',
   },
-  indexes: [],
+  indexes: [{ fields: [{ path: 'done' }, { path: 'nextAttemptAt' }] }],
   initialData: [],
 } satisfies DataCollection;

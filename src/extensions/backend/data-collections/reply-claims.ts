@@ -9,9 +9,12 @@ export default {
   displayField: 'claimKey',
   fields: [
     { key: 'instanceId', displayName: 'Instance ID', type: 'TEXT' },
-    { key: 'claimKey', displayName: 'Claim key', type: 'TEXT' },
+    { key: 'claimKey', displayName: 'Person key', type: 'TEXT' },
+    { key: 'seq', displayName: 'Sequence', type: 'NUMBER' },
     { key: 'conversationId', displayName: 'Conversation ID', type: 'TEXT' },
+    { key: 'status', displayName: 'Status', type: 'TEXT' },
     { key: 'claimedAt', displayName: 'Claimed', type: 'DATETIME' },
+    { key: 'claim', displayName: 'Claim (JSON)', type: 'TEXT' },
   ],
   dataPermissions: {
     itemRead: 'PRIVILEGED',
@@ -19,6 +22,6 @@ export default {
     itemUpdate: 'PRIVILEGED',
     itemRemove: 'PRIVILEGED',
   },
-  indexes: [],
+  indexes: [{ fields: [{ path: 'instanceId' }, { path: 'claimKey' }, { path: 'claimedAt', order: 'DESC' }] }],
   initialData: [],
 } satisfies DataCollection;

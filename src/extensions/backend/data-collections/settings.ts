@@ -10,10 +10,7 @@ export default {
   fields: [
     { key: 'instanceId', displayName: 'Instance ID', type: 'TEXT' },
     { key: 'autoReplyEnabled', displayName: 'Auto-reply on', type: 'BOOLEAN' },
-    { key: 'autoReplyText', displayName: 'Auto-reply text', type: 'TEXT' },
-    { key: 'timezone', displayName: 'Time zone', type: 'TEXT' },
-    { key: 'rules', displayName: 'Rules', type: 'OBJECT', objectOptions: { fields: [] } },
-    { key: 'updatedAt', displayName: 'Updated', type: 'DATETIME' },
+    { key: 'settings', displayName: 'Settings (JSON)', type: 'TEXT' },
   ],
   dataPermissions: {
     itemRead: 'PRIVILEGED',

@@ -1,0 +1,65 @@
+import { decideAutoReply, type ReplyDecision } from '../core/auto-reply/decide.js';
+import type { PersonDetails } from '../core/display-name.js';
+import { PARTICIPANT_TYPES, type ParticipantType } from '../core/participant.js';
+import type { Store } from '../core/ports.js';
+import { BadRequestError } from './errors.js';
+import { readSettings } from './settings.js';
+
+/** POST /api/settings/dry-run: who writes, what, and (optionally) when and with what history. */
+export interface DryRunRequest {
+  participant: { type: ParticipantType } & PersonDetails;
+  text: string;
+  channel?: string;
+  /** When the message arrives; now if absent. */
+  at?: string;
+  lastReplyAt?: string;
+  firstMessage?: boolean;
+  lastBusinessMessageAt?: string;
+  businessName?: string;
+}
+
+export type DryRunResult = Exclude<ReplyDecision, { outcome: 'ask' }> & { at: string };
+
+/** What the app would answer now and why, by the site's saved settings; nothing is sent or stored. */
+export async function dryRun(store: Store, instanceId: string, body: unknown, now: Date): Promise<DryRunResult> {
+  const request = parse(body);
+  const at = request.at ? new Date(request.at) : now;
+  const { type, ...details } = request.participant;
+  const decision = decideAutoReply({
+    settings: await readSettings(store, instanceId),
+    participantType: type,
+    details,
+    text: request.text,
+    channel: request.channel,
+    at,
+    lastReplyAt: request.lastReplyAt ? new Date(request.lastReplyAt) : undefined,
+    isFirstMessage: request.firstMessage ?? true,
+    conversation: {
+      businessName: request.businessName,
+      lastBusinessMessageAt: request.lastBusinessMessageAt ? new Date(request.lastBusinessMessageAt) : undefined,
+    },
+  });
+  if (decision.outcome === 'ask') throw new Error('dry run: the decision asked for facts it was given');
+  return { ...decision, at: at.toISOString() };
+}
+
+function parse(body: unknown): DryRunRequest {
+  const b = (body ?? {}) as Record<string, unknown>;
+  const participant = b.participant as Record<string, unknown> | undefined;
+  if (!participant || !PARTICIPANT_TYPES.includes(participant.type as ParticipantType)) {
+    throw new BadRequestError(`participant.type must be one of ${PARTICIPANT_TYPES.join(', ')}`);
+  }
+  for (const name of ['firstName', 'lastName', 'nickname', 'email'] as const) {
+    if (participant[name] !== undefined && typeof participant[name] !== 'string') throw new BadRequestError(`participant.${name} must be text`);
+  }
+  if (typeof b.text !== 'string') throw new BadRequestError('text must be the message text');
+  for (const name of ['at', 'lastReplyAt', 'lastBusinessMessageAt'] as const) {
+    if (b[name] !== undefined && (typeof b[name] !== 'string' || Number.isNaN(Date.parse(b[name] as string)))) {
+      throw new BadRequestError(`${name} must be an ISO date-time such as 2025-03-01T09:30:00Z`);
+    }
+  }
+  if (b.channel !== undefined && typeof b.channel !== 'string') throw new BadRequestError('channel must be text, e.g. CHAT');
+  if (b.firstMessage !== undefined && typeof b.firstMessage !== 'boolean') throw new BadRequestError('firstMessage must be true or false');
+  if (b.businessName !== undefined && typeof b.businessName !== 'string') throw new BadRequestError('businessName must be text');
+  return b as unknown as DryRunRequest;
+}

@@ -1,0 +1,61 @@
+import type { ParticipantIds, ParticipantType } from '../participant.js';
+
+/**
+ * The durable claim that makes an auto-reply happen at most once: (site, person key, sequence) is unique.
+ * Every delivery that wants to reply computes the same next sequence, so only one of them can insert it.
+ */
+export interface ReplyClaim {
+  instanceId: string;
+  /** The person's anchor key (see personKey). */
+  personKey: string;
+  seq: number;
+  claimedAt: string;
+  eventId: string;
+  conversationId: string;
+  status: 'claimed' | 'sent' | 'failed';
+  text?: string;
+  messageId?: string;
+  error?: string;
+}
+
+/** What was decided for one incoming message (one event), and why. */
+export interface DecisionRecord {
+  instanceId: string;
+  eventId: string;
+  /** The conversation the message was counted in, when decided. */
+  conversationId: string;
+  messageId?: string;
+  outcome: 'replied' | 'skipped' | 'failed';
+  reason?: string;
+  rule?: string;
+  text?: string;
+  decidedAt: string;
+}
+
+/** A period of time, [from, to), as ISO strings. */
+export interface StatsPeriod {
+  from: string;
+  to: string;
+}
+
+/** The dashboard's cards for a period. */
+export interface ConversationStats {
+  /** Conversations with a message in the period, by the participant's type now. */
+  byType: Record<ParticipantType, number>;
+  /** Conversations whose participant became a contact (or a member) in the period, from the type history. */
+  becameContact: number;
+  becameMember: number;
+  autoReplies: { replied: number; skipped: number; failed: number };
+}
+
+/**
+ * The key a person's reply claims are filed under: the contact ID (the stable heart of a Wix person), else the
+ * member ID, else the visitor ID. Claims are looked up under every ID the person has, so a claim filed while
+ * they were a visitor still counts once they are a contact.
+ */
+export function personKey(ids: ParticipantIds): string | undefined {
+  if (ids.contactId) return `contact:${ids.contactId}`;
+  if (ids.memberId) return `member:${ids.memberId}`;
+  if (ids.anonymousVisitorId) return `visitor:${ids.anonymousVisitorId}`;
+  return undefined;
+}

@@ -1,0 +1,67 @@
+import type { Database } from 'better-sqlite3';
+import type { ConversationStats, DecisionRecord, ReplyClaim } from '../core/auto-reply/ledger.js';
+import type { AutoReplySettings } from '../core/auto-reply/settings.js';
+import type { ParticipantType } from '../core/participant.js';
+import type { Store } from '../core/ports.js';
+
+type Ledger = Pick<Store, 'getSettings' | 'putSettings' | 'claimReply' | 'updateReplyClaim' | 'replyClaims'
+  | 'putDecision' | 'listDecisions' | 'conversationStats'>;
+
+/** Settings, reply claims (primary key = the claim), decisions and stats in SQLite (see conversation-stats.ts). */
+export function sqliteAutoReplyLedger(db: Database): Ledger {
+  const getSettings = db.prepare<[string], { settings: string }>('SELECT settings FROM settings WHERE instance_id = ?');
+  const putSettings = db.prepare('INSERT OR REPLACE INTO settings (instance_id, settings) VALUES (?, ?)');
+  const claimRow = (c: ReplyClaim) => [c.instanceId, c.personKey, c.seq, c.claimedAt, JSON.stringify(c)] as const;
+  const insertClaim = db.prepare('INSERT OR IGNORE INTO reply_claims (instance_id, person_key, seq, claimed_at, claim) VALUES (?, ?, ?, ?, ?)');
+  const saveClaim = db.prepare('INSERT OR REPLACE INTO reply_claims (instance_id, person_key, seq, claimed_at, claim) VALUES (?, ?, ?, ?, ?)');
+  const putDecision = db.prepare(`INSERT OR REPLACE INTO decisions (instance_id, event_id, conversation_id, outcome, decided_at, decision)
+    VALUES (@instanceId, @eventId, @conversationId, @outcome, @decidedAt, @decision)`);
+  const byType = db.prepare<[string, string, string], { type: ParticipantType; n: number }>(`SELECT participant_type AS type, count(*) AS n
+    FROM conversations WHERE instance_id = ? AND first_message_at < ? AND last_message_at >= ? GROUP BY participant_type`);
+  const became = db.prepare<[string, string, string], { changed_to: ParticipantType; n: number }>(`SELECT json_extract(h.value, '$.type') AS changed_to,
+      count(*) AS n FROM conversations c, json_each(c.record, '$.typeHistory') h
+    WHERE c.instance_id = ? AND h.key > 0 AND json_extract(h.value, '$.at') >= ? AND json_extract(h.value, '$.at') < ? GROUP BY changed_to`);
+  const outcomes = db.prepare<[string, string, string], { outcome: DecisionRecord['outcome']; n: number }>(`SELECT outcome, count(*) AS n
+    FROM decisions WHERE instance_id = ? AND decided_at >= ? AND decided_at < ? GROUP BY outcome`);
+
+  return {
+    getSettings: async (instanceId) => parse<AutoReplySettings>(getSettings.get(instanceId)?.settings),
+    putSettings: async (instanceId, settings) => void putSettings.run(instanceId, JSON.stringify(settings)),
+    claimReply: async (claim) => (insertClaim.run(...claimRow(claim)).changes === 1 ? 'claimed' : 'taken'),
+    updateReplyClaim: async (claim) => void saveClaim.run(...claimRow(claim)),
+    async replyClaims(instanceId, personKeys, limit) {
+      if (personKeys.length === 0) return [];
+      const rows = db.prepare<unknown[], { claim: string }>(`SELECT claim FROM reply_claims WHERE instance_id = ?
+        AND person_key IN (${personKeys.map(() => '?').join(', ')}) ORDER BY claimed_at DESC, seq DESC LIMIT ?`)
+        .all(instanceId, ...personKeys, limit);
+      return rows.map((row) => JSON.parse(row.claim) as ReplyClaim);
+    },
+    putDecision: async (d) => void putDecision.run({ ...d, decision: JSON.stringify(d) }),
+    async listDecisions(instanceId, conversationIds, limit) {
+      if (conversationIds.length === 0) return [];
+      const rows = db.prepare<unknown[], { decision: string }>(`SELECT decision FROM decisions WHERE instance_id = ?
+        AND conversation_id IN (${conversationIds.map(() => '?').join(', ')}) ORDER BY decided_at DESC, event_id DESC LIMIT ?`)
+        .all(instanceId, ...conversationIds, limit);
+      return rows.map((row) => JSON.parse(row.decision) as DecisionRecord);
+    },
+    async conversationStats(instanceId, { from, to }): Promise<ConversationStats> {
+      const stats: ConversationStats = {
+        byType: { ANONYMOUS_VISITOR: 0, CONTACT: 0, MEMBER: 0 },
+        becameContact: 0,
+        becameMember: 0,
+        autoReplies: { replied: 0, skipped: 0, failed: 0 },
+      };
+      for (const row of byType.all(instanceId, to, from)) stats.byType[row.type] = row.n;
+      for (const row of became.all(instanceId, from, to)) {
+        if (row.changed_to === 'CONTACT') stats.becameContact = row.n;
+        if (row.changed_to === 'MEMBER') stats.becameMember = row.n;
+      }
+      for (const row of outcomes.all(instanceId, from, to)) stats.autoReplies[row.outcome] = row.n;
+      return stats;
+    },
+  };
+}
+
+function parse<T>(json: string | undefined): T | undefined {
+  return json === undefined ? undefined : (JSON.parse(json) as T);
+}

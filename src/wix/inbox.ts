@@ -1,0 +1,58 @@
+import type { Inbox } from '../core/ports.js';
+import type { CurrentParticipantId } from '../core/participant.js';
+import { withRetries, type RetryOptions } from './retry.js';
+
+/** The Inbox SDK calls the app makes, bound to one site (a client's modules, or the ambient elevated ones). */
+export interface InboxModules {
+  conversations: {
+    getOrCreateConversation(participantId: CurrentParticipantId): Promise<{ conversation?: { _id?: string | null; businessDisplayData?: { name?: string | null } | null } }>;
+  };
+  messages: {
+    sendMessage(conversationId: string, message: any): Promise<{ message?: { _id?: string | null } }>;
+    listMessages(conversationId: string, visibility: 'BUSINESS', options?: any): Promise<{ messages?: InboxMessage[] }>;
+  };
+}
+
+interface InboxMessage {
+  direction?: string;
+  sender?: { wixUserId?: string | null; appId?: string | null } | null;
+  _createdDate?: Date | string | null;
+}
+
+
+/**
+ * Wix Inbox over the real SDK. Every call is retried on 429/5xx with backoff that honours Retry-After
+ * (read from the site's rate limiter, which saw the response header); what still fails throws a WixCallError.
+ */
+export function createWixInbox(
+  modulesFor: (instanceId: string) => InboxModules | Promise<InboxModules>,
+  options: { retry?: RetryOptions; retryAfterSeconds?: (instanceId: string) => number } = {},
+): Inbox {
+  const call = <T>(instanceId: string, what: string, fn: (sdk: InboxModules) => Promise<T>) =>
+    withRetries(what, async () => fn(await modulesFor(instanceId)), () => options.retryAfterSeconds?.(instanceId) ?? 1, options.retry);
+
+  return {
+    async currentConversation(instanceId, participantId) {
+      const { conversation } = await call(instanceId, 'Get Or Create Conversation', (sdk) => sdk.conversations.getOrCreateConversation(participantId));
+      if (!conversation?._id) throw new Error('Get Or Create Conversation answered without a conversation ID');
+      return { conversationId: conversation._id, businessName: conversation.businessDisplayData?.name ?? undefined };
+    },
+    async send(instanceId, conversationId, message) {
+      const sent = await call(instanceId, 'Send Message', (sdk) => sdk.messages.sendMessage(conversationId, {
+        direction: 'BUSINESS_TO_PARTICIPANT',
+        visibility: 'BUSINESS_AND_PARTICIPANT',
+        content: { basic: { items: [{ text: message.text }] }, previewText: message.text },
+        ...(message.badgeText ? { badges: [{ text: message.badgeText, badgeVisibility: 'BUSINESS' }] } : {}),
+      }));
+      return { messageId: sent.message?._id ?? '' };
+    },
+    async lastBusinessMessageAt(instanceId, conversationId) {
+      const page = await call(instanceId, 'List Messages', (sdk) => sdk.messages.listMessages(conversationId, 'BUSINESS', {
+        paging: { limit: 30 }, sorting: { fieldName: 'sequence', order: 'DESC' },
+      }));
+      // A person from the business (a Wix user), not an app: apps' messages (ours included) do not silence us.
+      const human = (page.messages ?? []).find((m) => m.direction === 'BUSINESS_TO_PARTICIPANT' && m.sender?.wixUserId && !m.sender.appId);
+      return human?._createdDate ? new Date(human._createdDate) : undefined;
+    },
+  };
+}
