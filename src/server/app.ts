@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { verifyInstanceToken } from '../api/instance-token.js';
 import { conversationTimeline } from '../api/conversation-timeline.js';
 import { dryRun } from '../api/dry-run.js';
+import { contactConversations } from '../api/contact-conversations.js';
 import { listConversations } from '../api/list-conversations.js';
 import { readSettings, writeSettings } from '../api/settings.js';
 import { conversationStats } from '../api/stats.js';
@@ -77,6 +78,8 @@ export function createServerApp(options: ServerAppOptions): ServerApp {
       const instanceId = siteOf(req, url);
       sendJson(res, 200, await dryRun(store, instanceId, await readJson(req), clock.now()));
     },
+    'GET /api/contact-conversations': async (req, res, url) =>
+      sendJson(res, 200, await contactConversations(store, siteOf(req, url), url.searchParams)),
     'GET /api/stats': async (req, res, url) => sendJson(res, 200, await conversationStats(store, siteOf(req, url), url.searchParams, clock.now())),
   }, log);
   const server = createServer((req, res) => void handle(req, res));

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ApiError, BadRequestError, NotFoundError, PayloadTooLargeError, errorBody } from '../api/errors.js';
+import { parseJsonBody } from '../api/json-body.js';
+import { ApiError, NotFoundError, PayloadTooLargeError, errorBody } from '../api/errors.js';
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -69,10 +70,5 @@ export function router(routes: Record<string, RouteHandler>, log: (message: stri
 
 /** The body as JSON; a body that is not JSON is a 400 that says so. */
 export async function readJson(req: IncomingMessage): Promise<unknown> {
-  const text = await readBody(req);
-  try {
-    return text ? JSON.parse(text) : {};
-  } catch {
-    throw new BadRequestError('Request body must be JSON');
-  }
+  return parseJsonBody(await readBody(req));
 }

@@ -1,5 +1,6 @@
 import { auth } from '@wix/essentials';
 import { ApiError, UnauthorizedError, errorBody } from '../../api/errors.js';
+import { parseJsonBody } from '../../api/json-body.js';
 
 /**
  * The site a Wix-hosted API call is for, from the caller's own dashboard authentication — never a parameter
@@ -22,4 +23,9 @@ export async function respond(handler: () => Promise<unknown>): Promise<Response
     console.error('inbox-identity API error', error);
     return Response.json({ error: { code: 'INTERNAL', message: 'Something went wrong; the app\'s logs have the details' } }, { status: 500 });
   }
+}
+
+/** The request's JSON body; anything else is a 400 that says so. */
+export async function readJsonBody(request: Request): Promise<unknown> {
+  return parseJsonBody(await request.text());
 }

@@ -1,24 +1,26 @@
 import { contacts } from '@wix/crm';
 import { items } from '@wix/data';
 import { auth } from '@wix/essentials';
-import { conversations } from '@wix/inbox';
+import { conversations, messages } from '@wix/inbox';
 import { members } from '@wix/members';
 import wixConfig from '../../../wix.config.json';
-import type { RegistryDeps } from '../../services/conversation-registry.js';
+import type { EventDeps } from '../../services/event-steps.js';
 import { createWixDataStore } from '../data-store.js';
 import type { DataItems } from '../data-store/data-items.js';
 import { createWixDirectory, type DirectoryModules } from '../directory.js';
+import { createWixInbox, type InboxModules } from '../inbox.js';
 
 /**
- * The registry's ports on Wix hosting: the ambient SDK modules, elevated (this is backend code acting for the
+ * The app's ports on Wix hosting: the ambient SDK modules, elevated (this is backend code acting for the
  * app), and the app's own Wix Data collections as the Store. Made once per backend instance.
  */
-let deps: RegistryDeps | undefined;
+let deps: EventDeps | undefined;
 
-export function hostedDeps(): RegistryDeps {
+export function hostedDeps(): EventDeps {
   deps ??= {
     store: createWixDataStore({ items: elevatedItems(), collectionPrefix: wixConfig.namespace }),
     directory: createWixDirectory(() => elevatedDirectoryModules()),
+    inbox: createWixInbox(() => elevatedInboxModules()),
     clock: { now: () => new Date() },
   };
   return deps;
@@ -40,4 +42,11 @@ function elevatedDirectoryModules(): DirectoryModules {
     members: { getMember: auth.elevate(members.getMember), queryMembers: auth.elevate(members.queryMembers) },
     conversations: { getConversation: auth.elevate(conversations.getConversation) },
   } as DirectoryModules;
+}
+
+function elevatedInboxModules(): InboxModules {
+  return {
+    conversations: { getOrCreateConversation: auth.elevate(conversations.getOrCreateConversation) },
+    messages: { sendMessage: auth.elevate(messages.sendMessage), listMessages: auth.elevate(messages.listMessages) },
+  } as InboxModules;
 }

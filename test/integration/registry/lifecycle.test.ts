@@ -46,6 +46,10 @@ describe('a visitor becomes a contact, then a member', () => {
       ['MEMBER', person.member.conversationId],
     ]);
     expect(row.firstMessageAt! <= row.lastMessageAt!).toBe(true);
+
+    // The contact-page plugin finds the same conversation by the CRM contact, now that they are a member.
+    const byContact = await stack.get(`/api/contact-conversations?contactId=${person.contact.contactId}`, { authorization: stack.tokenFor(site.instanceId) });
+    expect(((await byContact.json()) as { items: { conversationId: string }[] }).items.map((i) => i.conversationId)).toEqual([person.member.conversationId]);
   });
 
   it('gives the same record when Wix delivers every event twice and in reverse order', async () => {
