@@ -3,7 +3,7 @@ import type { InboxEvent, MergeEvent, MessageEvent } from '../core/inbox-event.j
 import type { Clock, Directory, Store } from '../core/ports.js';
 import { applyPerson, foldMerge, recordMessage, upgradeType } from '../core/registry.js';
 import { mergeIds, participantOf } from '../core/participant.js';
-import { classifySender } from '../core/sender.js';
+import { classifySender, type NotParticipantReason } from '../core/sender.js';
 import { markPersonStale, resolvePerson } from './resolve-person.js';
 
 export interface RegistryDeps {
@@ -26,10 +26,10 @@ export async function currentConversationId(store: Store, instanceId: string, co
   return id;
 }
 
-/** Counts a participant's message into its (current) conversation. Returns the record, or undefined if not a participant. */
-export async function recordIncoming(deps: RegistryDeps, event: MessageEvent): Promise<ConversationRecord | undefined> {
+/** Counts a participant's message into its (current) conversation; anyone else's message is only classified. */
+export async function recordIncoming(deps: RegistryDeps, event: MessageEvent): Promise<ConversationRecord | { notParticipant: NotParticipantReason }> {
   const verdict = classifySender(event.message, event.identity);
-  if (verdict.kind !== 'participant') return undefined;
+  if (verdict.kind !== 'participant') return { notParticipant: verdict.reason };
   const conversationId = await currentConversationId(deps.store, event.instanceId, event.conversationId);
   const existing = await deps.store.getConversation(event.instanceId, conversationId);
   const mergedFrom = existing ? [] : await deps.store.aliasesTo(event.instanceId, conversationId);

@@ -1,6 +1,5 @@
 import type { InboxEvent } from '../core/inbox-event.js';
 import type { Inbox } from '../core/ports.js';
-import { classifySender } from '../core/sender.js';
 import { autoReply } from './auto-reply.js';
 import { recordDecision, recordGivenUp } from './auto-reply-outcome.js';
 import { recordIncoming, recordMerge, resolveConversation, type RegistryDeps } from './conversation-registry.js';
@@ -18,11 +17,10 @@ const record: EventStep = {
   name: 'recorded',
   async run(deps, event) {
     if (event.kind === 'merge') return (await recordMerge(deps, event)) ? 'continue' : 'stop';
-    if (await recordIncoming(deps, event)) return 'continue';
+    const recorded = await recordIncoming(deps, event);
+    if (!('notParticipant' in recorded)) return 'continue';
     // Not a participant writing to the business (the business itself, an app — this one included): never answered.
-    const verdict = classifySender(event.message, event.identity);
-    const why = verdict.kind === 'not-participant' ? verdict.reason : 'unknown';
-    await recordDecision(deps, event, { outcome: 'skipped', reason: `not-a-participant: ${why}` });
+    await recordDecision(deps, event, { outcome: 'skipped', reason: `not-a-participant: ${recorded.notParticipant}` });
     return 'stop';
   },
 };
