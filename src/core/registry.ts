@@ -1,6 +1,8 @@
-import type { ConversationRecord, TypeChange } from './conversation.js';
+import type { ConversationRecord } from './conversation.js';
+import { maxIso, minIso } from './iso-time.js';
+import { normaliseHistory, upgradeType } from './type-history.js';
 import { displayName, type PersonDetails } from './display-name.js';
-import { PARTICIPANT_TYPES, laterType, mergeIds, type Participant, type ParticipantType } from './participant.js';
+import { PARTICIPANT_TYPES, laterType, mergeIds, type Participant } from './participant.js';
 
 /** A participant's message as the registry needs it. */
 export interface SeenMessage {
@@ -103,36 +105,6 @@ function emptyRecord(message: SeenMessage, mergedFrom: string[]): ConversationRe
   };
 }
 
-/** A person only moves forward (visitor → contact → member); each move is remembered with its time. */
-export function upgradeType(record: ConversationRecord, participant: Participant, at: string, conversationId: string): ConversationRecord {
-  const participantIds = mergeIds(record.participant, participant.ids);
-  const type: ParticipantType = laterType(record.participantType, participant.type);
-  // Every sighting can move its type's first-seen time back (events arrive out of order).
-  const typeHistory = normaliseHistory([...record.typeHistory, { type: participant.type, at, conversationId }]);
-  if (type === record.participantType) return { ...record, participant: participantIds, typeHistory };
-  return {
-    ...record,
-    participant: participantIds,
-    participantType: type,
-    typeHistory,
-    displayName: record.resolution === 'resolved' ? record.displayName : displayName(type, participantIds),
-  };
-}
-
-/**
- * Oldest first, one entry per type: the first time the person was seen as it. A type seen only after the
- * person had already moved on (a member writing from a logged-out tab) is not a step of their history.
- */
-function normaliseHistory(history: TypeChange[]): TypeChange[] {
-  const firstSeen = new Map<ParticipantType, TypeChange>();
-  const rank = (type: ParticipantType) => PARTICIPANT_TYPES.indexOf(type);
-  for (const change of [...history].sort((a, b) => a.at.localeCompare(b.at) || rank(a.type) - rank(b.type))) {
-    if (!firstSeen.has(change.type)) firstSeen.set(change.type, change);
-  }
-  const steps = [...firstSeen.values()];
-  return steps.filter((step) => !steps.some((other) => laterType(other.type, step.type) !== step.type && other.at < step.at));
-}
-
 /** The record with a real name (not a fallback) of the latest type, newest on a tie: the best known details. */
 function bestNamed(records: ConversationRecord[]): ConversationRecord | undefined {
   const rank = (r: ConversationRecord) => PARTICIPANT_TYPES.indexOf(r.participantType);
@@ -156,18 +128,6 @@ function preview(text: string | undefined): string | undefined {
   const clean = text?.replace(/\s+/g, ' ').trim();
   if (!clean) return undefined;
   return clean.length > PREVIEW_LENGTH ? `${clean.slice(0, PREVIEW_LENGTH - 1)}…` : clean;
-}
-
-function minIso(a: string | undefined, b: string | undefined): string | undefined {
-  if (!a) return b;
-  if (!b) return a;
-  return a <= b ? a : b;
-}
-
-function maxIso(a: string | undefined, b: string | undefined): string | undefined {
-  if (!a) return b;
-  if (!b) return a;
-  return a >= b ? a : b;
 }
 
 function definedOnly<T extends object>(fields: T): Partial<T> {

@@ -1,7 +1,8 @@
 import type { ConversationRecord } from '../core/conversation.js';
 import type { InboxEvent, MergeEvent, MessageEvent } from '../core/inbox-event.js';
 import type { Clock, Directory, Store } from '../core/ports.js';
-import { applyPerson, foldMerge, recordMessage, upgradeType } from '../core/registry.js';
+import { applyPerson, foldMerge, recordMessage } from '../core/registry.js';
+import { upgradeType } from '../core/type-history.js';
 import { mergeIds, participantOf } from '../core/participant.js';
 import { classifySender, type NotParticipantReason } from '../core/sender.js';
 import { markPersonStale, resolvePerson } from './resolve-person.js';
