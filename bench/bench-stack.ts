@@ -7,6 +7,7 @@ import type { Store } from '../src/core/ports.js';
 import { createServerApp, type ServerApp } from '../src/server/app.js';
 import { openSqliteStore } from '../src/store/sqlite-store.js';
 import { createWixDirectory } from '../src/wix/directory.js';
+import { createWixInbox } from '../src/wix/inbox.js';
 import { siteClients } from '../src/wix/site-clients.js';
 
 /** Emulator ↔ server ↔ SQLite, with every outbound Wix call counted by path. */
@@ -16,24 +17,32 @@ export interface BenchStack {
   store: Store;
   serverUrl: string;
   wixCalls: Map<string, number>;
+  /** When each Wix call was made (ms, performance clock). */
+  wixCallTimes: number[];
   tokenFor(instanceId: string): string;
   close(): Promise<void>;
 }
 
-export async function startBenchStack(): Promise<BenchStack> {
+/** `wixRequestsPerMinute` is the app's own pacing (Wix allows 200 per site); a large value measures the app alone. */
+export async function startBenchStack(options: { wixRequestsPerMinute?: number } = {}): Promise<BenchStack> {
   const emulator = await startEmulator({ log: silentLogger, rateLimitPerMinute: false });
   const dataDir = mkdtempSync(path.join(tmpdir(), 'inbox-identity-bench-'));
   const store = openSqliteStore({ file: path.join(dataDir, 'bench.sqlite') });
   const wixCalls = new Map<string, number>();
+  const wixCallTimes: number[] = [];
   const countingFetch: typeof fetch = (input, init) => {
     const { pathname } = new URL(input instanceof Request ? input.url : String(input));
     const key = pathname.split('/').slice(0, 3).join('/');
     wixCalls.set(key, (wixCalls.get(key) ?? 0) + 1);
+    wixCallTimes.push(performance.now());
     return fetch(input, init);
   };
   const { appId, appSecret, publicKeyPem } = emulator.app;
-  const directory = createWixDirectory(siteClients({ appId, appSecret, apiUrl: emulator.url, fetch: countingFetch }));
-  const app = createServerApp({ appId, appSecret, publicKey: publicKeyPem, store, directory, log: () => {}, pollMs: 20 });
+  const perMinute = options.wixRequestsPerMinute ?? 200;
+  const clients = siteClients({ appId, appSecret, apiUrl: emulator.url, fetch: countingFetch, rateLimit: { perMinute, burst: Math.min(20, perMinute) } });
+  const directory = createWixDirectory(clients);
+  const inbox = createWixInbox(clients, { retryAfterSeconds: (id) => clients.limiter(id).pausedForSeconds() });
+  const app = createServerApp({ appId, appSecret, publicKey: publicKeyPem, store, directory, inbox, log: () => {}, pollMs: 20 });
   const serverUrl = await app.listen(0);
   return {
     emulator,
@@ -41,6 +50,7 @@ export async function startBenchStack(): Promise<BenchStack> {
     store,
     serverUrl,
     wixCalls,
+    wixCallTimes,
     tokenFor: (instanceId) => signInstanceToken({ instanceId, appDefId: appId }, appSecret),
     async close() {
       await app.close();
