@@ -1,33 +1,40 @@
-import { startLocalStack } from '../src/local/local-stack.js';
-import { playScriptedLifecycle } from '../src/local/scripted-lifecycle.js';
+import { startDemoMode } from '../src/local/demo-mode.js';
 
 /**
- * `npm start`: the local mode, offline. Starts the Wix platform emulator and the self-hosted server,
- * plays a person's visitor → contact → member lifecycle, prints what the app recorded, and keeps running.
- * `npm start -- --once` exits after the demo.
+ * `npm start`: the local mode, offline. Starts the Wix platform emulator, the self-hosted server with its
+ * dashboard, and the simulator; seeds a demo site with a few dozen people; prints the URLs and keeps running.
+ * `npm start -- --once` exits after seeding and printing (CI uses it).
  */
 const once = process.argv.includes('--once');
-const stack = await startLocalStack({
+const started = performance.now();
+const demo = await startDemoMode({
   serverPort: Number(process.env.PORT ?? (once ? 0 : 3000)),
   emulatorPort: Number(process.env.EMULATOR_PORT ?? (once ? 0 : 5100)),
+  simulatorPort: Number(process.env.SIMULATOR_PORT ?? (once ? 0 : 5200)),
   dataDir: process.env.DATA_DIR,
   quiet: true,
   verbose: Boolean(process.env.VERBOSE),
 });
-console.log(`inbox-identity local mode
-  server:   ${stack.serverUrl}   (webhooks at /webhooks, dashboard API at /api/conversations)
-  emulator: ${stack.emulator.url}   (plays Wix; drive it at /_emulator)
-  data:     ${stack.dataDir}`);
+const list = (await (await fetch(`${demo.urls.server}/api/conversations?limit=1`, { headers: { authorization: demo.site.token } })).json()) as { total: number };
 
-const { token } = await playScriptedLifecycle(stack, (line) => console.log(line));
-console.log(`\nTry it:\n  curl -H 'authorization: ${token}' ${stack.serverUrl}/api/conversations`);
+console.log(`inbox-identity local mode — ready in ${((performance.now() - started) / 1000).toFixed(1)} s
+Demo site "Casa Azul Bakery" (${demo.site.instanceId}): ${demo.site.people} people, ${list.total} conversations on record.
+
+  Dashboard:  ${demo.urls.dashboard}
+  Simulator:  ${demo.urls.simulator}
+  Emulator:   ${demo.urls.emulator}   (plays Wix; JSON driving API)
+  Server:     ${demo.urls.server}   (webhooks at /webhooks, API at /api/…)
+  Data:       ${demo.stack.dataDir}
+
+From a terminal:  npm run simulate -- visitor "Hi, are you open?"   (npm run simulate -- help)
+API:              curl -H 'authorization: ${demo.site.token}' ${demo.urls.server}/api/conversations`);
 
 if (once) {
-  await stack.close();
+  await demo.close();
 } else {
   console.log('\nRunning. Ctrl-C to stop.');
   const stop = async () => {
-    await stack.close();
+    await demo.close();
     process.exit(0);
   };
   process.once('SIGINT', stop);

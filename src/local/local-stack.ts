@@ -6,7 +6,9 @@ import type { Store } from '../core/ports.js';
 import { createServerApp, type ServerApp } from '../server/app.js';
 import { openSqliteStore } from '../store/sqlite-store.js';
 import { createWixDirectory } from '../wix/directory.js';
+import { createWixInbox } from '../wix/inbox.js';
 import { siteClients } from '../wix/site-clients.js';
+import type { DemoClock } from './demo-clock.js';
 
 export interface LocalStack {
   emulator: Emulator;
@@ -23,14 +25,32 @@ export interface LocalStack {
  * The local mode: the Wix platform emulator and the self-hosted server wired together, offline.
  * Ports 0 pick free ones; the data folder is a fresh temporary one unless given.
  */
-export async function startLocalStack(options: { serverPort?: number; emulatorPort?: number; dataDir?: string; quiet?: boolean; verbose?: boolean } = {}): Promise<LocalStack> {
+export interface LocalStackOptions {
+  serverPort?: number;
+  emulatorPort?: number;
+  dataDir?: string;
+  quiet?: boolean;
+  verbose?: boolean;
+  /** One clock for Wix and the server (the demo seeds a believable past with it); real time when absent. */
+  clock?: DemoClock;
+}
+
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const log = options.quiet ? () => {} : (message: string) => console.log(`[server] ${message}`);
-  const emulator = await startEmulator({ port: options.emulatorPort ?? 0, log: options.verbose ? stderrLogger : silentLogger });
+  const emulator = await startEmulator({
+    port: options.emulatorPort ?? 0,
+    log: options.verbose ? stderrLogger : silentLogger,
+    ...(options.clock ? { clock: { now: options.clock.nowMs } } : {}),
+  });
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'inbox-identity-local-'));
   const store = openSqliteStore({ file: path.join(dataDir, 'inbox-identity.sqlite') });
   const { appId, appSecret, publicKeyPem } = emulator.app;
-  const directory = createWixDirectory(siteClients({ appId, appSecret, apiUrl: emulator.url }));
-  const app = createServerApp({ appId, appSecret, publicKey: publicKeyPem, store, directory, log, pollMs: 250 });
+  // The demo plays an afternoon's traffic in seconds: the app's pacing is loosened for it (the emulator's own limit
+  // is lifted while seeding and back at 200 a minute after).
+  const clients = siteClients({ appId, appSecret, apiUrl: emulator.url, ...(options.clock ? { rateLimit: { perMinute: 12_000, burst: 200 } } : {}) });
+  const directory = createWixDirectory(clients);
+  const inbox = createWixInbox(clients, { retryAfterSeconds: (instanceId) => clients.limiter(instanceId).pausedForSeconds() });
+  const app = createServerApp({ appId, appSecret, publicKey: publicKeyPem, store, directory, inbox, log, pollMs: 250, ...(options.clock ? { clock: options.clock } : {}) });
   const serverUrl = await app.listen(options.serverPort ?? 0);
   emulator.setWebhookUrl(`${serverUrl}/webhooks`);
   return {

@@ -1,16 +1,22 @@
 import type { FC } from 'react';
-import { EmptyState, Page, WixDesignSystemProvider } from '@wix/design-system';
+import { dashboard } from '@wix/dashboard';
+import { WixDesignSystemProvider } from '@wix/design-system';
 import '@wix/design-system/styles.global.css';
+import { wixHostedApi } from '../../../../ui/api/wix-hosted-api';
+import { DashboardPanel } from '../../../../ui/panel/dashboard-panel';
+import { WIX_INBOX_PAGE_ID } from '../../../../ui/timeline/inbox-link';
 
-// Placeholder: the panel itself (src/ui) is mounted here by later work.
+const api = wixHostedApi();
+
+/** The panel in the Wix dashboard: the shared components, talking to the app's endpoints on Wix hosting. */
 const ConversationsPage: FC = () => (
   <WixDesignSystemProvider features={{ newColorsBranding: true }}>
-    <Page>
-      <Page.Header title="Inbox identity" subtitle="Who is writing to your business, across every conversation." />
-      <Page.Content>
-        <EmptyState title="No conversations yet" subtitle="Conversations appear here as visitors write to you." skin="page" />
-      </Page.Content>
-    </Page>
+    <DashboardPanel
+      api={api}
+      inboxLink={(conversationId) => ({
+        open: () => dashboard.navigate({ pageId: WIX_INBOX_PAGE_ID, relativeUrl: `?conversationId=${encodeURIComponent(conversationId)}` }),
+      })}
+    />
   </WixDesignSystemProvider>
 );
 

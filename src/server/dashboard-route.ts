@@ -1,0 +1,36 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { UnauthorizedError } from '../api/errors.js';
+import { dashboardBundle } from './dashboard-bundle.js';
+import { pageHtml } from './dashboard-html.js';
+import type { RouteHandler } from './http.js';
+
+/**
+ * The dashboard page as Wix opens a self-hosted page: `GET /dashboard?instance=<token>`, then its script and
+ * stylesheet. The page itself needs the token (it authenticates every API call with it); the assets are public.
+ */
+export function dashboardRoutes(): Record<string, RouteHandler> {
+  return {
+    'GET /dashboard': async (_req, res, url) => {
+      if (!url.searchParams.get('instance')) {
+        throw new UnauthorizedError('Open the panel from the Wix dashboard: this page needs the ?instance= token Wix adds');
+      }
+      send(res, 200, 'text/html; charset=utf-8', pageHtml('Inbox identity', '/dashboard', 'dashboard'), 'no-store');
+    },
+    'GET /dashboard/dashboard.js': asset('dashboard.js'),
+    'GET /dashboard/dashboard.css': asset('dashboard.css'),
+  };
+}
+
+/** Serves one built file of the browser bundle (built on first request, kept in memory). */
+export function asset(name: string): RouteHandler {
+  return async (_req: IncomingMessage, res: ServerResponse) => {
+    const file = (await dashboardBundle()).get(name);
+    if (!file) throw new Error(`The browser bundle has no ${name}; see BROWSER_ENTRIES in src/server/dashboard-bundle.ts`);
+    send(res, 200, file.contentType, file.body, 'public, max-age=300');
+  };
+}
+
+function send(res: ServerResponse, status: number, contentType: string, body: string | Uint8Array, cache: string): void {
+  res.writeHead(status, { 'content-type': contentType, 'content-length': Buffer.byteLength(body), 'cache-control': cache });
+  res.end(body);
+}

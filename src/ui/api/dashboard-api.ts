@@ -1,0 +1,50 @@
+import type { ConversationItem, ConversationList } from '../../api/list-conversations.js';
+import type { ParticipantType } from '../../core/participant.js';
+import type { AutoReplySettings } from '../../core/auto-reply/settings.js';
+import type { DryRunRequest, DryRunResult } from '../../api/dry-run.js';
+import type { DecisionRecord as AutoReplyDecision } from '../../core/auto-reply/ledger.js';
+
+export type { ConversationItem, ConversationList, ParticipantType };
+
+/** What the table asks for; the server filters, searches, sorts and pages. */
+export interface ListParams {
+  type?: ParticipantType;
+  search?: string;
+  sort: `${'lastMessageAt' | 'firstMessageAt' | 'displayName' | 'messageCount'}:${'asc' | 'desc'}`;
+  limit: number;
+  offset: number;
+}
+
+/** One auto-reply decision (one incoming message): replied, skipped or failed, and why. */
+export type { DecisionRecord as AutoReplyDecision } from '../../core/auto-reply/ledger.js';
+
+/** A conversation with the auto-reply decisions taken in it, newest first. */
+export interface ConversationDetail {
+  conversation: ConversationItem;
+  decisions: AutoReplyDecision[];
+}
+
+export interface Stats {
+  byType: Record<ParticipantType, number>;
+  becameContact: number;
+  becameMember: number;
+  autoReplies: { replied: number; skipped: number; failed: number };
+}
+
+export type { AutoReplySettings } from '../../core/auto-reply/settings.js';
+export type { DryRunRequest, DryRunResult } from '../../api/dry-run.js';
+
+/**
+ * Everything the dashboard reads and writes, one call per screen. Two implementations: the self-hosted server
+ * (fetch with the instance token) and Wix hosting (`httpClient.fetchWithAuth`); both speak the same paths.
+ */
+export interface DashboardApi {
+  list(params: ListParams): Promise<ConversationList>;
+  conversation(conversationId: string): Promise<ConversationDetail>;
+  stats(range: { from: string; to: string }): Promise<Stats>;
+  settings(): Promise<AutoReplySettings>;
+  saveSettings(settings: AutoReplySettings): Promise<AutoReplySettings>;
+  /** What the saved rules would do with this sample message; nothing is sent. */
+  dryRun(sample: DryRunRequest): Promise<DryRunResult>;
+  contactConversations(contactId: string): Promise<ConversationItem[]>;
+}

@@ -1,0 +1,37 @@
+import { useState, type FC } from 'react';
+import { Box, Page, Tabs } from '@wix/design-system';
+import type { DashboardApi } from '../api/dashboard-api.js';
+import type { InboxLinker } from '../timeline/inbox-link.js';
+import { SettingsTab } from '../settings/settings-tab.js';
+import { ConversationsTab } from './conversations-tab.js';
+
+export interface DashboardPanelProps {
+  api: DashboardApi;
+  /** How often the panel refreshes by itself (ms); 0 turns it off. */
+  refreshMs?: number;
+  /** How "Open in Wix Inbox" opens a conversation; no link when undefined. */
+  inboxLink?: InboxLinker;
+}
+
+const TABS = [
+  { id: 'conversations', title: 'Conversations' },
+  { id: 'settings', title: 'Auto-reply settings' },
+];
+
+/** The app's panel, the same in the Wix dashboard and in the local mode: a host passes its API. */
+export const DashboardPanel: FC<DashboardPanelProps> = ({ api, refreshMs = 5000, inboxLink }) => {
+  const [tab, setTab] = useState('conversations');
+  return (
+    <Page dataHook="dashboard-panel">
+      <Page.Header title="Inbox identity" subtitle="Who is writing to your business — visitors, contacts and members — and what the auto-replies did." />
+      <Page.Tail>
+        <Tabs items={TABS} activeId={tab} onClick={(item) => setTab(String(item.id))} dataHook="panel-tabs" />
+      </Page.Tail>
+      <Page.Content>
+        <Box direction="vertical" paddingBottom="SP6">
+          {tab === 'conversations' ? <ConversationsTab api={api} refreshMs={refreshMs} inboxLink={inboxLink} /> : <SettingsTab api={api} />}
+        </Box>
+      </Page.Content>
+    </Page>
+  );
+};
