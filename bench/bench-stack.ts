@@ -7,8 +7,7 @@ import type { Store } from '../src/core/ports.js';
 import { createServerApp, type ServerApp } from '../src/server/app.js';
 import { openSqliteStore } from '../src/store/sqlite-store.js';
 import { createWixDirectory } from '../src/wix/directory.js';
-import { createWixInbox } from '../src/wix/inbox.js';
-import { siteClients } from '../src/wix/site-clients.js';
+import { siteClients, siteInbox } from '../src/wix/site-clients.js';
 
 /** Emulator ↔ server ↔ SQLite, with every outbound Wix call counted by path. */
 export interface BenchStack {
@@ -41,7 +40,7 @@ export async function startBenchStack(options: { wixRequestsPerMinute?: number }
   const perMinute = options.wixRequestsPerMinute ?? 200;
   const clients = siteClients({ appId, appSecret, apiUrl: emulator.url, fetch: countingFetch, rateLimit: { perMinute, burst: Math.min(20, perMinute) } });
   const directory = createWixDirectory(clients);
-  const inbox = createWixInbox(clients, { retryAfterSeconds: (id) => clients.limiter(id).pausedForSeconds() });
+  const inbox = siteInbox(clients, appId);
   const app = createServerApp({ appId, appSecret, publicKey: publicKeyPem, store, directory, inbox, log: () => {}, pollMs: 20 });
   const serverUrl = await app.listen(0);
   return {

@@ -7,8 +7,13 @@ export interface FaultSpec {
   path?: string | RegExp;
   /** Answer with this status instead of serving the request; omit to only slow it down. */
   status?: 429 | 500 | 502 | 503 | 504;
+  /**
+   * Serve the request first (Wix commits it), THEN fail the answer: with `status`, or by dropping the connection
+   * when no status is given — the caller cannot tell that its write happened.
+   */
+  afterServe?: boolean;
   retryAfterSeconds?: number;
-  /** Wait this long before answering (or before serving, when no status). */
+  /** Wait this long before answering (or before serving, when no status; after serving, with `afterServe`). */
   delayMs?: number;
   /** How many matching requests the fault applies to (default 1). */
   times?: number;
@@ -47,12 +52,22 @@ export class FaultInjector {
     return this.faults.filter((f) => f.remaining > 0);
   }
 
-  /** Applies the first fault matching the request: waits, then throws the injected error if any. */
-  async apply(method: string, path: string): Promise<void> {
+  /**
+   * Applies the first fault matching the request: waits, then throws the injected error if any. An `afterServe`
+   * fault is only taken here and returned: the gateway serves the request, then calls `failAnswer` with it.
+   */
+  async apply(method: string, path: string): Promise<ActiveFault | undefined> {
     const fault = this.faults.find((f) => f.remaining > 0 && matches(f, method, path));
-    if (!fault) return;
+    if (!fault) return undefined;
     fault.remaining--;
     fault.hits++;
+    if (fault.afterServe) return fault;
+    await this.failAnswer(fault);
+    return undefined;
+  }
+
+  /** Waits the fault's delay, then throws its error (a fault without a status only slows the answer down). */
+  async failAnswer(fault: ActiveFault): Promise<void> {
     if (fault.delayMs) await new Promise((resolve) => setTimeout(resolve, fault.delayMs));
     if (!fault.status) return;
     const headers: Record<string, string> = fault.retryAfterSeconds !== undefined

@@ -39,7 +39,7 @@ export function createGateway(deps: GatewayDeps) {
     const headers: Record<string, string> = { 'x-wix-request-id': requestId, ...(control ? CORS : {}) };
     try {
       if (control && method === 'OPTIONS') return sendJson(res, 204, {}, headers);
-      if (!control) await deps.faults.apply(method, path);
+      const afterServe = control ? undefined : await deps.faults.apply(method, path);
       if (!control && method === 'POST' && path === '/oauth2/token') {
         return sendJson(res, 200, deps.grantToken(await readJsonBody(req)), headers);
       }
@@ -51,6 +51,11 @@ export function createGateway(deps: GatewayDeps) {
       const fields = method === 'GET' || method === 'DELETE' ? queryFields(url.searchParams) : await readJsonBody(req);
       const body = await match.route.handler({ method, path, params: match.params, fields: { ...fields, ...match.params },
         caller });
+      if (afterServe) {
+        // Served and committed; now the answer is lost: an injected error, or a dropped connection.
+        await deps.faults.failAnswer(afterServe);
+        if (!afterServe.status) return void res.destroy();
+      }
       sendJson(res, 200, body ?? {}, headers);
     } catch (error) {
       if (error instanceof WixError) {

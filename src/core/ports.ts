@@ -113,4 +113,6 @@ export interface Inbox {
   send(instanceId: string, conversationId: string, message: OutgoingMessage): Promise<{ messageId: string }>;
   /** When someone from the business last wrote in the conversation, if within the newest page of messages. */
   lastBusinessMessageAt(instanceId: string, conversationId: string): Promise<Date | undefined>;
+  /** The IDs of messages this app sent in the conversation at or after `since`, newest first, within the newest page. */
+  appMessagesSince(instanceId: string, conversationId: string, since: Date): Promise<string[]>;
 }

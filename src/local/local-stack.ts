@@ -6,8 +6,7 @@ import type { Store } from '../core/ports.js';
 import { createServerApp, type ServerApp } from '../server/app.js';
 import { openSqliteStore } from '../store/sqlite-store.js';
 import { createWixDirectory } from '../wix/directory.js';
-import { createWixInbox } from '../wix/inbox.js';
-import { siteClients } from '../wix/site-clients.js';
+import { siteClients, siteInbox } from '../wix/site-clients.js';
 import type { DemoClock } from './demo-clock.js';
 
 export interface LocalStack {
@@ -49,7 +48,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   // is lifted while seeding and back at 200 a minute after).
   const clients = siteClients({ appId, appSecret, apiUrl: emulator.url, ...(options.clock ? { rateLimit: { perMinute: 12_000, burst: 200 } } : {}) });
   const directory = createWixDirectory(clients);
-  const inbox = createWixInbox(clients, { retryAfterSeconds: (instanceId) => clients.limiter(instanceId).pausedForSeconds() });
+  const inbox = siteInbox(clients, appId);
   const app = createServerApp({ appId, appSecret, publicKey: publicKeyPem, store, directory, inbox, log, pollMs: 250, ...(options.clock ? { clock: options.clock } : {}) });
   const serverUrl = await app.listen(options.serverPort ?? 0);
   emulator.setWebhookUrl(`${serverUrl}/webhooks`);

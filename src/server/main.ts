@@ -2,8 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { openSqliteStore } from '../store/sqlite-store.js';
 import { createWixDirectory } from '../wix/directory.js';
-import { createWixInbox } from '../wix/inbox.js';
-import { siteClients } from '../wix/site-clients.js';
+import { siteClients, siteInbox } from '../wix/site-clients.js';
 import { createServerApp } from './app.js';
 import { ConfigError, configFromEnv } from './config.js';
 
@@ -13,7 +12,7 @@ async function main(): Promise<void> {
   mkdirSync(config.dataDir, { recursive: true });
   const store = openSqliteStore({ file: path.join(config.dataDir, 'inbox-identity.sqlite') });
   const clientFor = siteClients(config);
-  const inbox = createWixInbox(clientFor, { retryAfterSeconds: (instanceId) => clientFor.limiter(instanceId).pausedForSeconds() });
+  const inbox = siteInbox(clientFor, config.appId);
   const app = createServerApp({ ...config, store, directory: createWixDirectory(clientFor), inbox });
   const url = await app.listen(config.port, process.env.HOST ?? '127.0.0.1');
   console.log(`inbox-identity server on ${url} (Wix API ${config.apiUrl}, data in ${config.dataDir})`);

@@ -1,9 +1,10 @@
 import { decideAutoReply, needsBusinessActivity, type ReplyFacts } from '../core/auto-reply/decide.js';
 import { personKey, type ReplyClaim } from '../core/auto-reply/ledger.js';
-import { AUTOMATED_BADGE, withDefaults } from '../core/auto-reply/settings.js';
+import { withDefaults } from '../core/auto-reply/settings.js';
 import type { MessageEvent } from '../core/inbox-event.js';
 import { currentParticipantId, participantKeys } from '../core/participant.js';
 import type { Inbox } from '../core/ports.js';
+import { deliverClaim } from './auto-reply-delivery.js';
 import { recordDecision } from './auto-reply-outcome.js';
 import { currentConversationId, type RegistryDeps } from './conversation-registry.js';
 
@@ -16,7 +17,8 @@ const CLAIMS_LOOKED_AT = 20;
  * Answers one participant message at most once per person per cooldown. Decides with every fact that needs no
  * Wix call first; asks the Inbox (Get Or Create Conversation, and the recent messages only when the quiet rule
  * is on) only when a reply is due; then claims (site, person, next seq) durably before sending. A retry of the
- * same event finds its own claim and resumes sending; any other delivery finds the claim taken.
+ * same event finds its own claim and resumes it (see deliverClaim: never a second copy); any other delivery finds
+ * the claim taken.
  */
 export async function autoReply(deps: AutoReplyDeps, event: MessageEvent): Promise<void> {
   const { store, inbox, clock } = deps;
@@ -27,7 +29,7 @@ export async function autoReply(deps: AutoReplyDeps, event: MessageEvent): Promi
   if (!record || !anchor || !participantId) return;
   const claims = await store.replyClaims(event.instanceId, participantKeys(record.participant), CLAIMS_LOOKED_AT);
   const mine = claims.find((c) => c.eventId === event.eventId);
-  if (mine?.status === 'claimed') return send(deps, event, mine, participantId);
+  if (mine?.status === 'claimed') return send(deps, event, mine, participantId, claims);
   if (mine) return;
 
   const settings = withDefaults(await store.getSettings(event.instanceId));
@@ -64,17 +66,16 @@ export async function autoReply(deps: AutoReplyDeps, event: MessageEvent): Promi
     await recordDecision(deps, event, { outcome: 'skipped', reason: 'cooldown: another message of this person was answered at the same time' });
     return;
   }
-  await send(deps, event, { ...claim, ...{ rule: decision.rule } }, participantId, current);
+  await send(deps, event, { ...claim, ...{ rule: decision.rule } }, participantId, claims, current);
 }
 
-/** Sends a claimed reply to the person's current conversation and records it as sent. */
+/** Delivers a claimed reply to the person's current conversation and records the decision as replied. */
 async function send(
   deps: AutoReplyDeps, event: MessageEvent, claim: ReplyClaim & { rule?: string },
-  participantId: NonNullable<ReturnType<typeof currentParticipantId>>, fresh?: { conversationId: string },
+  participantId: NonNullable<ReturnType<typeof currentParticipantId>>, others: ReplyClaim[], fresh?: { conversationId: string },
 ): Promise<void> {
   const { rule, ...stored } = claim;
   const target = fresh ?? await deps.inbox.currentConversation(event.instanceId, participantId);
-  const { messageId } = await deps.inbox.send(event.instanceId, target.conversationId, { text: stored.text ?? '', badgeText: AUTOMATED_BADGE });
-  await deps.store.updateReplyClaim({ ...stored, status: 'sent', messageId, conversationId: target.conversationId });
+  await deliverClaim(deps, stored, target.conversationId, others);
   await recordDecision(deps, event, { outcome: 'replied', text: stored.text, ...(rule ? { rule } : {}) });
 }

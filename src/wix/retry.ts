@@ -29,9 +29,12 @@ export function isRetryable(error: unknown): boolean {
 
 /**
  * Calls Wix, retrying what may succeed later with exponential backoff that honours Retry-After (given by
- * `retryAfterSeconds()`, which reads the site's rate limiter). What still fails becomes a WixCallError.
+ * `retryAfterSeconds()`, which reads the site's rate limiter). What still fails becomes a WixCallError. A call that
+ * is not safe to repeat blindly narrows what is retried here with `retryable`.
  */
-export async function withRetries<T>(what: string, call: () => Promise<T>, retryAfterSeconds: () => number, options: RetryOptions = {}): Promise<T> {
+export async function withRetries<T>(
+  what: string, call: () => Promise<T>, retryAfterSeconds: () => number, options: RetryOptions = {}, retryable = isRetryable,
+): Promise<T> {
   const attempts = options.attempts ?? 3;
   const base = options.baseDelayMs ?? 250;
   const maxInline = options.maxInlineWaitMs ?? 5000;
@@ -43,7 +46,7 @@ export async function withRetries<T>(what: string, call: () => Promise<T>, retry
       const status = statusOf(error);
       const retryAfter = status === 429 ? Math.max(1, retryAfterSeconds()) : undefined;
       const wait = Math.max((retryAfter ?? 0) * 1000, base * 2 ** (attempt - 1));
-      if (!isRetryable(error) || attempt >= attempts || wait > maxInline) {
+      if (!retryable(error) || attempt >= attempts || wait > maxInline) {
         const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
         throw new WixCallError(`${what} failed${status ? ` (HTTP ${status})` : ''}: ${reason}`, status, retryAfter, { cause: error });
       }

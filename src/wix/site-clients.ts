@@ -1,7 +1,10 @@
 import { contacts } from '@wix/crm';
 import { conversations, messages } from '@wix/inbox';
 import { members } from '@wix/members';
+import type { Inbox } from '../core/ports.js';
 import { createWixClient } from './client.js';
+import { createWixInbox } from './inbox.js';
+import type { RetryOptions } from './retry.js';
 import { createRateLimiter, rateLimitedFetch, type RateLimiter, type RateLimiterOptions } from './rate-limiter.js';
 
 const MODULES = { contacts, members, conversations, messages };
@@ -39,4 +42,9 @@ export function siteClients(credentials: AppCredentials & { rateLimit?: RateLimi
     return client;
   };
   return Object.assign(clientFor, { limiter });
+}
+
+/** Wix Inbox for every site, through the same clients and pacing; Retry-After comes from the site's pacer. */
+export function siteInbox(clients: SiteClients, appId: string, retry?: RetryOptions): Inbox {
+  return createWixInbox(clients, { appId, retry, retryAfterSeconds: (instanceId) => clients.limiter(instanceId).pausedForSeconds() });
 }

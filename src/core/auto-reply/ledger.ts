@@ -13,6 +13,11 @@ export interface ReplyClaim {
   eventId: string;
   conversationId: string;
   status: 'claimed' | 'sent' | 'failed';
+  /**
+   * When Send Message was first tried under this claim, saved before the call: a claim still `claimed` with this
+   * mark may have been delivered already (the answer was lost, or the process died), so it is looked for first.
+   */
+  sendingAt?: string;
   text?: string;
   messageId?: string;
   error?: string;

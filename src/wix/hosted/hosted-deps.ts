@@ -20,7 +20,7 @@ export function hostedDeps(): EventDeps {
   deps ??= {
     store: createWixDataStore({ items: elevatedItems(), collectionPrefix: wixConfig.namespace }),
     directory: createWixDirectory(() => elevatedDirectoryModules()),
-    inbox: createWixInbox(() => elevatedInboxModules()),
+    inbox: createWixInbox(() => elevatedInboxModules(), { appId: wixConfig.appId }),
     clock: { now: () => new Date() },
   };
   return deps;

@@ -43,6 +43,22 @@ describe('injected faults', () => {
     await client.conversations.getOrCreateConversation({ anonymousVisitorId: randomUUID() });
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
   });
+
+  it('serves the request and then loses the answer (afterServe): a 500, or a dropped connection', async () => {
+    const { instanceId } = emu.createSite();
+    const client = siteClient(emu, instanceId);
+    const { conversationId } = emu.visitorSends(instanceId, { text: 'hi' });
+    const reply = (text: string) => client.messages.sendMessage(conversationId, {
+      direction: 'BUSINESS_TO_PARTICIPANT', content: { basic: { items: [{ text }] } },
+    } as any);
+    emu.faults.add({ method: 'POST', path: '/inbox/v2/messages', status: 500, afterServe: true });
+    expect((await rejectionOf(reply('stored, answered 500'))).status).toBe(500);
+    emu.faults.add({ method: 'POST', path: '/inbox/v2/messages', afterServe: true });
+    expect((await rejectionOf(reply('stored, connection dropped'))).status).toBeUndefined();
+    expect(emu.sentByApp(instanceId).map((s) => (s.message.content as { basic: { items: { text: string }[] } }).basic.items[0]!.text))
+      .toEqual(['stored, answered 500', 'stored, connection dropped']);
+    expect(emu.faults.list()).toEqual([]);
+  });
 });
 
 describe('the rate limit of 200 requests per minute per site', () => {

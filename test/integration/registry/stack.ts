@@ -8,9 +8,8 @@ import type { Clock, Store } from '../../../src/core/ports.js';
 import { createServerApp, type ServerApp } from '../../../src/server/app.js';
 import { openSqliteStore } from '../../../src/store/sqlite-store.js';
 import { createWixDirectory } from '../../../src/wix/directory.js';
-import { createWixInbox } from '../../../src/wix/inbox.js';
 import type { RetryOptions } from '../../../src/wix/retry.js';
-import { siteClients } from '../../../src/wix/site-clients.js';
+import { siteClients, siteInbox } from '../../../src/wix/site-clients.js';
 
 /** The whole chain a site owner relies on: the emulated Wix ↔ the self-hosted server ↔ its SQLite store. */
 export interface Stack {
@@ -36,6 +35,8 @@ export interface StackOptions {
   emulatorClock?: EmulatorClock;
   /** Retries of calls to Wix inside one attempt (defaults: 3 tries, 250 ms base). */
   retry?: RetryOptions;
+  /** The fetch the app's Wix clients use (tests count calls with it). */
+  fetch?: typeof fetch;
 }
 
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
@@ -52,9 +53,9 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 
   const open = async () => {
     store = openSqliteStore({ file: path.join(dataDir, 'inbox-identity.sqlite') });
-    const clients = siteClients({ appId, appSecret, apiUrl: emulator.url });
+    const clients = siteClients({ appId, appSecret, apiUrl: emulator.url, ...(options.fetch ? { fetch: options.fetch } : {}) });
     const directory = createWixDirectory(clients);
-    const inbox = createWixInbox(clients, { retry: options.retry, retryAfterSeconds: (id) => clients.limiter(id).pausedForSeconds() });
+    const inbox = siteInbox(clients, appId, options.retry);
     app = createServerApp({ appId, appSecret, publicKey: publicKeyPem, store, directory, inbox, log: () => {}, pollMs: 50, ...(options.clock ? { clock: options.clock } : {}) });
     serverUrl = await app.listen(0);
     emulator.setWebhookUrl(`${serverUrl}/webhooks`);
