@@ -1,6 +1,6 @@
 import type { InboxEvent } from '../core/inbox-event.js';
 import type { Clock, JournalEntry, Store } from '../core/ports.js';
-import { EVENT_STEPS, giveUp, type EventDeps, type EventStep } from './event-steps.js';
+import { giveUp, stepsOf, type EventDeps, type EventStep } from './event-steps.js';
 
 export const RECEIVED = 'received';
 export const MAX_ATTEMPTS = 10;
@@ -25,13 +25,13 @@ export async function journalEvent(store: Store, clock: Clock, event: InboxEvent
  * Runs the steps an event has not finished yet, saving after each, so a crash or a failure
  * resumes where it stopped. A failure is retried with backoff (honouring a Retry-After) until MAX_ATTEMPTS.
  */
-export async function advanceEvent(deps: EventDeps, entry: JournalEntry, steps: readonly EventStep[] = EVENT_STEPS): Promise<JournalEntry> {
+export async function advanceEvent(deps: EventDeps, entry: JournalEntry, steps: readonly EventStep[] = stepsOf(entry)): Promise<JournalEntry> {
   const event = JSON.parse(entry.payload) as InboxEvent;
   let current = entry;
   const start = steps.findIndex((step) => step.name === entry.stage) + 1;
   try {
     for (const step of steps.slice(start)) {
-      const outcome = await step.run(deps, event);
+      const outcome = await step.run(deps, event, current);
       current = { ...current, stage: step.name, lastError: undefined };
       if (outcome === 'stop') break;
       await deps.store.updateEvent(current);
@@ -39,7 +39,7 @@ export async function advanceEvent(deps: EventDeps, entry: JournalEntry, steps: 
     current = { ...current, doneAt: deps.clock.now().toISOString() };
   } catch (error) {
     current = failedAttempt(current, error, deps.clock.now());
-    if (current.doneAt) await giveUp(deps, event, current.lastError ?? 'failed').catch(() => undefined);
+    if (current.doneAt) await giveUp(deps, event, current, current.lastError ?? 'failed').catch(() => undefined);
   }
   await deps.store.updateEvent(current);
   return current;

@@ -1,5 +1,5 @@
 import type { InboxEvent } from '../core/inbox-event.js';
-import type { Inbox } from '../core/ports.js';
+import type { Inbox, JournalEntry } from '../core/ports.js';
 import { autoReply } from './auto-reply.js';
 import { recordDecision, recordGivenUp } from './auto-reply-outcome.js';
 import { recordIncoming, recordMerge, resolveConversation, type RegistryDeps } from './conversation-registry.js';
@@ -10,8 +10,14 @@ export type EventDeps = RegistryDeps & { inbox?: Inbox };
 /** One durable step of processing an event; a step that finished is never run again for that event. */
 export interface EventStep {
   name: string;
-  run(deps: EventDeps, event: InboxEvent): Promise<'continue' | 'stop'>;
+  run(deps: EventDeps, event: InboxEvent, entry: JournalEntry): Promise<'continue' | 'stop'>;
 }
+
+/** Journal entries of this type only resolve a conversation's person again; they answer no one. */
+export const RESOLVE_AGAIN = 'resolve-again';
+
+/** Failed lookups the reply waits for (about 3 s with the journal's backoff) before it goes out with what is known. */
+const LOOKUPS_BEFORE_REPLYING = 2;
 
 const record: EventStep = {
   name: 'recorded',
@@ -25,13 +31,37 @@ const record: EventStep = {
   },
 };
 
+/**
+ * Who the person is. When Contacts or Members keep failing, the reply does not wait for them: after a couple of
+ * quick tries it goes out with what is known, and a separate journal entry keeps retrying the lookup.
+ */
 const resolve: EventStep = {
   name: 'resolved',
-  async run(deps, event) {
-    await resolveConversation(deps, event);
+  async run(deps, event, entry) {
+    try {
+      await resolveConversation(deps, event);
+    } catch (error) {
+      if (entry.eventType === RESOLVE_AGAIN || entry.attempts + 1 < LOOKUPS_BEFORE_REPLYING) throw error;
+      await resolveAgainLater(deps, event, entry, error);
+    }
     return 'continue';
   },
 };
+
+async function resolveAgainLater(deps: EventDeps, event: InboxEvent, entry: JournalEntry, error: unknown): Promise<void> {
+  const now = deps.clock.now().toISOString();
+  await deps.store.addEvent({
+    ...entry,
+    eventId: `${entry.eventId}:${RESOLVE_AGAIN}`,
+    eventType: RESOLVE_AGAIN,
+    stage: 'received',
+    attempts: 1,
+    lastError: error instanceof Error ? error.message : String(error),
+    receivedAt: now,
+    nextAttemptAt: new Date(deps.clock.now().getTime() + 2000).toISOString(),
+    doneAt: undefined,
+  });
+}
 
 const reply: EventStep = {
   name: 'replied',
@@ -44,7 +74,12 @@ const reply: EventStep = {
 /** The steps every event goes through, in order. */
 export const EVENT_STEPS: readonly EventStep[] = [record, resolve, reply];
 
+/** The steps of a journal entry: an Inbox event's, or only the lookup for a resolve-again entry. */
+export function stepsOf(entry: JournalEntry): readonly EventStep[] {
+  return entry.eventType === RESOLVE_AGAIN ? [resolve] : EVENT_STEPS;
+}
+
 /** The journal gave up on an event: a participant's message gets a `failed` decision the owner can see. */
-export async function giveUp(deps: EventDeps, event: InboxEvent, error: string): Promise<void> {
-  if (event.kind === 'message' && deps.inbox) await recordGivenUp(deps, event, error);
+export async function giveUp(deps: EventDeps, event: InboxEvent, entry: JournalEntry, error: string): Promise<void> {
+  if (entry.eventType === 'message' && event.kind === 'message' && deps.inbox) await recordGivenUp(deps, event, error);
 }
