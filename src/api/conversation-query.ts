@@ -7,14 +7,15 @@ export const MAX_PAGE_SIZE = 100;
 
 /**
  * The dashboard's list parameters → a ConversationQuery. Bad values are refused with a message that names
- * the parameter; nothing is guessed. `sort` is `field` or `field:asc|desc`; paging by `offset` or an opaque `cursor`.
+ * the parameter; nothing is guessed. `type` (or `participantType`); `search` (or `q`); `sort` is `field`,
+ * `field:asc|desc` or `-field` (an `order` parameter may give the direction); paging by `offset` or a `cursor`.
  */
 export function conversationQueryFrom(params: URLSearchParams): ConversationQuery {
-  const type = params.get('type') || undefined;
+  const type = params.get('type') || params.get('participantType') || undefined;
   if (type && !PARTICIPANT_TYPES.includes(type as ParticipantType)) {
     throw new BadRequestError(`type must be one of ${PARTICIPANT_TYPES.join(', ')}; got "${type}"`);
   }
-  const [field, order = 'desc'] = (params.get('sort') || 'lastMessageAt:desc').split(':');
+  const { field, order } = sortFrom(params);
   if (!CONVERSATION_SORT_FIELDS.includes(field as ConversationSortField)) {
     throw new BadRequestError(`sort must be one of ${CONVERSATION_SORT_FIELDS.join(', ')} (optionally :asc or :desc); got "${field}"`);
   }
@@ -24,8 +25,14 @@ export function conversationQueryFrom(params: URLSearchParams): ConversationQuer
   const cursor = params.get('cursor');
   const offset = cursor ? offsetFromCursor(cursor) : integer(params, 'offset', 0);
   if (offset < 0) throw new BadRequestError(`offset must be 0 or more; got ${offset}`);
-  const search = params.get('search')?.trim() || undefined;
+  const search = (params.get('search') ?? params.get('q'))?.trim() || undefined;
   return { type: type as ParticipantType | undefined, search, sort: { field: field as ConversationSortField, order }, offset, limit };
+}
+
+function sortFrom(params: URLSearchParams): { field: string; order: string } {
+  const sort = params.get('sort') || 'lastMessageAt';
+  const [named, direction] = sort.startsWith('-') ? [sort.slice(1), 'desc'] : sort.split(':');
+  return { field: named!, order: (direction || params.get('order') || 'desc').toLowerCase() };
 }
 
 export function cursorFor(offset: number): string {
