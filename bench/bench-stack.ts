@@ -4,10 +4,8 @@ import path from 'node:path';
 import { silentLogger, startEmulator, type Emulator } from '../emulator/index.js';
 import { signInstanceToken } from '../src/api/instance-token.js';
 import type { Store } from '../src/core/ports.js';
-import { createServerApp, type ServerApp } from '../src/server/app.js';
-import { openSqliteStore } from '../src/store/sqlite-store.js';
-import { createWixDirectory } from '../src/wix/directory.js';
-import { siteClients, siteInbox } from '../src/wix/site-clients.js';
+import type { ServerApp } from '../src/server/app.js';
+import { openSelfHostedApp } from '../src/server/self-hosted.js';
 
 /** Emulator ↔ server ↔ SQLite, with every outbound Wix call counted by path. */
 export interface BenchStack {
@@ -26,7 +24,6 @@ export interface BenchStack {
 export async function startBenchStack(options: { wixRequestsPerMinute?: number } = {}): Promise<BenchStack> {
   const emulator = await startEmulator({ log: silentLogger, rateLimitPerMinute: false });
   const dataDir = mkdtempSync(path.join(tmpdir(), 'inbox-identity-bench-'));
-  const store = openSqliteStore({ file: path.join(dataDir, 'bench.sqlite') });
   const wixCalls = new Map<string, number>();
   const wixCallTimes: number[] = [];
   const countingFetch: typeof fetch = (input, init) => {
@@ -38,10 +35,17 @@ export async function startBenchStack(options: { wixRequestsPerMinute?: number }
   };
   const { appId, appSecret, publicKeyPem } = emulator.app;
   const perMinute = options.wixRequestsPerMinute ?? 200;
-  const clients = siteClients({ appId, appSecret, apiUrl: emulator.url, fetch: countingFetch, rateLimit: { perMinute, burst: Math.min(20, perMinute) } });
-  const directory = createWixDirectory(clients);
-  const inbox = siteInbox(clients, appId);
-  const app = createServerApp({ appId, appSecret, publicKey: publicKeyPem, store, directory, inbox, log: () => {}, pollMs: 20 });
+  const { app, store } = openSelfHostedApp({
+    appId,
+    appSecret,
+    publicKey: publicKeyPem,
+    apiUrl: emulator.url,
+    dataDir,
+    log: () => {},
+    pollMs: 20,
+    fetch: countingFetch,
+    rateLimit: { perMinute, burst: Math.min(20, perMinute) },
+  });
   const serverUrl = await app.listen(0);
   return {
     emulator,

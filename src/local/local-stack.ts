@@ -3,10 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { silentLogger, startEmulator, stderrLogger, type Emulator } from '../../emulator/index.js';
 import type { Store } from '../core/ports.js';
-import { createServerApp, type ServerApp } from '../server/app.js';
-import { openSqliteStore } from '../store/sqlite-store.js';
-import { createWixDirectory } from '../wix/directory.js';
-import { siteClients, siteInbox } from '../wix/site-clients.js';
+import type { ServerApp } from '../server/app.js';
+import { openSelfHostedApp } from '../server/self-hosted.js';
 import type { DemoClock } from './demo-clock.js';
 
 export interface LocalStack {
@@ -42,14 +40,19 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     ...(options.clock ? { clock: { now: options.clock.nowMs } } : {}),
   });
   const dataDir = options.dataDir ?? mkdtempSync(path.join(tmpdir(), 'inbox-identity-local-'));
-  const store = openSqliteStore({ file: path.join(dataDir, 'inbox-identity.sqlite') });
   const { appId, appSecret, publicKeyPem } = emulator.app;
   // The demo plays an afternoon's traffic in seconds: the app's pacing is loosened for it (the emulator's own limit
   // is lifted while seeding and back at 200 a minute after).
-  const clients = siteClients({ appId, appSecret, apiUrl: emulator.url, ...(options.clock ? { rateLimit: { perMinute: 12_000, burst: 200 } } : {}) });
-  const directory = createWixDirectory(clients);
-  const inbox = siteInbox(clients, appId);
-  const app = createServerApp({ appId, appSecret, publicKey: publicKeyPem, store, directory, inbox, log, pollMs: 250, ...(options.clock ? { clock: options.clock } : {}) });
+  const { app, store } = openSelfHostedApp({
+    appId,
+    appSecret,
+    publicKey: publicKeyPem,
+    apiUrl: emulator.url,
+    dataDir,
+    log,
+    pollMs: 250,
+    ...(options.clock ? { clock: options.clock, rateLimit: { perMinute: 12_000, burst: 200 } } : {}),
+  });
   const serverUrl = await app.listen(options.serverPort ?? 0);
   emulator.setWebhookUrl(`${serverUrl}/webhooks`);
   return {

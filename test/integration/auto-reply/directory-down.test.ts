@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../registry/stack.js';
-import { repliesOn, settleRetries, timeline } from './helpers.js';
+import { repliesOn, timeline } from './helpers.js';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -25,7 +25,7 @@ describe('when Contacts keeps failing', () => {
     expect(before.conversation.displayName).toMatch(/^Contact #/);
 
     stack.emulator.faults.clear();
-    await settleRetries(stack, 15_000);
+    await stack.settle(15_000);
     const after = await timeline(stack, site.instanceId, sent.conversationId);
     expect(after.conversation).toMatchObject({ displayName: 'Kwame', email: 'kwame@example.gh', messageCount: 1 });
     expect(repliesOn(stack, site.instanceId)).toHaveLength(1);

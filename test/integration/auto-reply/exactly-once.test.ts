@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../registry/stack.js';
-import { putSettings, repliesOn, settleRetries, timeline } from './helpers.js';
+import { putSettings, repliesOn, timeline } from './helpers.js';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -41,7 +41,7 @@ describe('exactly one reply under at-least-once delivery', () => {
     emulator.faults.add({ method: 'GET', path: '/inbox/v2/messages', status: 500, times: 2 });
     emulator.faults.add({ method: 'POST', path: '/inbox/v2/messages', status: 502, times: 1 });
     const people = Array.from({ length: 5 }, (_, i) => emulator.visitorSends(site.instanceId, { text: `Hi from ${i}` }));
-    await settleRetries(stack); // a 5xx on Send Message is retried by the journal, which looks for the message first
+    await stack.settle(); // a 5xx on Send Message is retried by the journal, which looks for the message first
     const sent = emulator.sentByApp(site.instanceId);
     expect(sent).toHaveLength(5);
     expect(new Set(sent.map((s) => s.conversationId))).toEqual(new Set(people.map((p) => p.conversationId)));
@@ -58,7 +58,7 @@ describe('a reply that finally fails', () => {
       const site = emulator.createSite();
       emulator.faults.add({ method: 'POST', path: '/inbox/v2/messages', status: 503, times: 1000 });
       const v = emulator.visitorSends(site.instanceId, { text: 'Hello' });
-      await failing.settle();
+      await failing.settleDeliveries();
       for (let i = 0; i < 12; i++) {
         now += 3_600_000;
         failing.app.worker.kick();
@@ -72,7 +72,7 @@ describe('a reply that finally fails', () => {
 
       emulator.faults.clear();
       emulator.visitorSends(site.instanceId, { visitorId: v.visitorId, text: 'Anyone?' });
-      await failing.settle();
+      await failing.settleDeliveries();
       expect(repliesOn(failing, site.instanceId)).toHaveLength(1);
     } finally {
       await failing.close();

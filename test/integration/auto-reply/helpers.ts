@@ -29,14 +29,3 @@ export async function timeline(stack: Stack, instanceId: string, conversationId:
   if (status !== 200) throw new Error(`GET timeline → ${status}: ${JSON.stringify(json)}`);
   return json as { conversation: any; decisions: { outcome: string; reason?: string; text?: string; rule?: string }[] };
 }
-
-/** Waits until every webhook was delivered and every journaled event is done, journal retries (with backoff) included. */
-export async function settleRetries(stack: Stack, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    await stack.settle();
-    if ((await stack.store.dueEvents('9999-12-31T00:00:00.000Z', 1)).length === 0) return;
-    if (Date.now() > deadline) throw new Error('events still pending in the journal after retries');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}

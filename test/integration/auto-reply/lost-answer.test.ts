@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { FaultSpec } from '../../../emulator/index.js';
 import type { Store } from '../../../src/core/ports.js';
 import { startStack, type Stack } from '../registry/stack.js';
-import { putSettings, repliesOn, settleRetries, timeline } from './helpers.js';
+import { putSettings, repliesOn, timeline } from './helpers.js';
 
 /** Every call the app's Wix clients make, as "METHOD /path". */
 const calls: string[] = [];
@@ -44,7 +44,7 @@ describe('a reply Wix stored but the app never learnt of is not sent again', () 
   it('sends at once on the normal path: no List Messages call', async () => {
     const instanceId = await quietRuleOff();
     const v = stack.emulator.visitorSends(instanceId, { text: 'Hello?' });
-    await settleRetries(stack);
+    await stack.settle();
     await expectOneReplyRecorded(instanceId, v.conversationId, v.visitorId);
     expect(count(SEND)).toBe(1);
     expect(count(LIST)).toBe(0);
@@ -58,7 +58,7 @@ describe('a reply Wix stored but the app never learnt of is not sent again', () 
     const instanceId = await quietRuleOff();
     stack.emulator.faults.add({ method: 'POST', path: '/inbox/v2/messages', afterServe: true, ...fault });
     const v = stack.emulator.visitorSends(instanceId, { text: 'Hello?' });
-    await settleRetries(stack);
+    await stack.settle();
     await expectOneReplyRecorded(instanceId, v.conversationId, v.visitorId);
     expect(count(SEND)).toBe(1);
     expect(count(LIST)).toBe(1);
@@ -68,7 +68,7 @@ describe('a reply Wix stored but the app never learnt of is not sent again', () 
     const instanceId = await quietRuleOff();
     stack.emulator.faults.add({ method: 'POST', path: '/inbox/v2/messages', status: 503 });
     const v = stack.emulator.visitorSends(instanceId, { text: 'Hello?' });
-    await settleRetries(stack);
+    await stack.settle();
     await expectOneReplyRecorded(instanceId, v.conversationId, v.visitorId);
     expect(count(SEND)).toBe(2);
     expect(count(LIST)).toBe(1);
@@ -78,12 +78,12 @@ describe('a reply Wix stored but the app never learnt of is not sent again', () 
     const instanceId = await quietRuleOff();
     const died = dieWhen(stack.store, (method, args) => method === 'updateReplyClaim' && (args[0] as { status?: string }).status === 'sent');
     const v = stack.emulator.visitorSends(instanceId, { text: 'Hello?' });
-    await stack.settle();
+    await stack.settleDeliveries();
     expect(died()).toBe(true);
     expect(stack.emulator.sentByApp(instanceId)).toHaveLength(1);
 
     await stack.restart(); // a new process over the same SQLite file resumes the journal
-    await settleRetries(stack);
+    await stack.settle();
     await expectOneReplyRecorded(instanceId, v.conversationId, v.visitorId);
     expect(count(SEND)).toBe(1);
     expect(count(LIST)).toBe(1);

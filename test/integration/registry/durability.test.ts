@@ -22,7 +22,7 @@ describe('when Contacts is down, and when the server restarts', () => {
     const contact = stack.emulator.addContact(site.instanceId, { firstName: 'Kofi', lastName: 'Mensah', email: 'kofi@example.gh' });
     stack.emulator.faults.add({ path: '/contacts/v4/contacts', status: 503, times: 1000 });
     stack.emulator.contactSends(site.instanceId, { contactId: contact.contactId, text: 'Is the shop open on Sunday?' });
-    await stack.settle();
+    await stack.settleDeliveries();
 
     const early = await stack.list(site.instanceId);
     expect(early.items).toHaveLength(1);
@@ -39,7 +39,7 @@ describe('when Contacts is down, and when the server restarts', () => {
     const contact = stack.emulator.addContact(site.instanceId, { firstName: 'Aiko', email: 'aiko@example.jp' });
     stack.emulator.faults.add({ path: '/contacts/v4/contacts', status: 500, times: 1000 });
     const sent = stack.emulator.contactSends(site.instanceId, { contactId: contact.contactId, text: 'Hello?' });
-    await stack.settle();
+    await stack.settleDeliveries();
     const pending = await stack.store.getEvent(site.instanceId, sent.eventId);
     expect(pending).toMatchObject({ stage: 'recorded', attempts: 1 });
     expect(pending!.doneAt).toBeUndefined();

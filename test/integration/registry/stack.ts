@@ -5,11 +5,9 @@ import { silentLogger, startEmulator, type Clock as EmulatorClock, type Emulator
 import { signInstanceToken } from '../../../src/api/instance-token.js';
 import type { ConversationList } from '../../../src/api/list-conversations.js';
 import type { Clock, Store } from '../../../src/core/ports.js';
-import { createServerApp, type ServerApp } from '../../../src/server/app.js';
-import { openSqliteStore } from '../../../src/store/sqlite-store.js';
-import { createWixDirectory } from '../../../src/wix/directory.js';
+import type { ServerApp } from '../../../src/server/app.js';
+import { openSelfHostedApp } from '../../../src/server/self-hosted.js';
 import type { RetryOptions } from '../../../src/wix/retry.js';
-import { siteClients, siteInbox } from '../../../src/wix/site-clients.js';
 
 /** The whole chain a site owner relies on: the emulated Wix ↔ the self-hosted server ↔ its SQLite store. */
 export interface Stack {
@@ -18,8 +16,10 @@ export interface Stack {
   store: Store;
   serverUrl: string;
   dataDir: string;
-  /** Waits until every webhook was delivered and every journaled event processed. */
-  settle(): Promise<void>;
+  /** Waits until every webhook was delivered and every journaled event processed, retries included. */
+  settle(timeoutMs?: number): Promise<void>;
+  /** Waits until every webhook was delivered and the worker is idle, leaving failed steps waiting for their retry. */
+  settleDeliveries(): Promise<void>;
   list(instanceId: string, params?: Record<string, string>): Promise<ConversationList>;
   get(pathAndQuery: string, headers?: Record<string, string>): Promise<Response>;
   tokenFor(instanceId: string): string;
@@ -39,6 +39,8 @@ export interface StackOptions {
   fetch?: typeof fetch;
 }
 
+const FAR_FUTURE = '9999-12-31T00:00:00.000Z';
+
 export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const emulator = await startEmulator({
     log: silentLogger,
@@ -52,11 +54,18 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   let serverUrl = '';
 
   const open = async () => {
-    store = openSqliteStore({ file: path.join(dataDir, 'inbox-identity.sqlite') });
-    const clients = siteClients({ appId, appSecret, apiUrl: emulator.url, ...(options.fetch ? { fetch: options.fetch } : {}) });
-    const directory = createWixDirectory(clients);
-    const inbox = siteInbox(clients, appId, options.retry);
-    app = createServerApp({ appId, appSecret, publicKey: publicKeyPem, store, directory, inbox, log: () => {}, pollMs: 50, ...(options.clock ? { clock: options.clock } : {}) });
+    ({ app, store } = openSelfHostedApp({
+      appId,
+      appSecret,
+      publicKey: publicKeyPem,
+      apiUrl: emulator.url,
+      dataDir,
+      log: () => {},
+      pollMs: 50,
+      clock: options.clock,
+      retry: options.retry,
+      fetch: options.fetch,
+    }));
     serverUrl = await app.listen(0);
     emulator.setWebhookUrl(`${serverUrl}/webhooks`);
   };
@@ -68,9 +77,20 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
     get store() { return store; },
     get serverUrl() { return serverUrl; },
     dataDir,
-    async settle() {
+    async settleDeliveries() {
       await emulator.webhooks.settled();
       await app.worker.idle();
+    },
+    async settle(timeoutMs = 15_000) {
+      // Delivered, processed, and nothing left waiting in the journal for a retry (a lookup that failed once).
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        await emulator.webhooks.settled();
+        await app.worker.idle();
+        if ((await store.dueEvents(FAR_FUTURE, 1)).length === 0) return;
+        if (Date.now() > deadline) throw new Error('events still pending in the journal after retries');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
     },
     tokenFor: (instanceId) => signInstanceToken({ instanceId, appDefId: appId }, appSecret),
     get: (pathAndQuery, headers = {}) => fetch(`${serverUrl}${pathAndQuery}`, { headers }),
