@@ -3,7 +3,7 @@ import type { InboxEvent, MergeEvent, MessageEvent } from '../core/inbox-event.j
 import type { Clock, Directory, Store } from '../core/ports.js';
 import { applyPerson, foldMerge, recordMessage } from '../core/registry.js';
 import { upgradeType } from '../core/type-history.js';
-import { mergeIds, participantOf } from '../core/participant.js';
+import { participantOf } from '../core/participant.js';
 import { classifySender, type NotParticipantReason } from '../core/sender.js';
 import { markPersonStale, resolvePerson } from './resolve-person.js';
 
@@ -72,10 +72,12 @@ export async function resolveConversation(deps: RegistryDeps, event: InboxEvent)
   const currentId = await currentConversationId(deps.store, event.instanceId, conversationOf(event));
   const record = await deps.store.getConversation(event.instanceId, currentId);
   if (!record) return undefined;
-  const inboxIds = event.kind === 'merge' ? await deps.directory.participantOf(event.instanceId, currentId) : undefined;
-  const inboxParticipant = inboxIds && participantOf(mergeIds(record.participant, inboxIds));
-  // What Wix Inbox says held when the event happened; what the Directory says holds now.
-  const seen = inboxParticipant ? upgradeType(record, inboxParticipant, event.at, currentId) : record;
+  // Whose the merge's target was is what held at the merge; the Directory then says what holds now. (The target
+  // itself may since have been merged on, so it is asked about by its own ID, not the current one.)
+  const target = event.kind === 'merge' ? event.targetConversationId : undefined;
+  const inboxIds = target ? await deps.directory.participantOf(event.instanceId, target) : undefined;
+  const inboxParticipant = inboxIds && participantOf(inboxIds);
+  const seen = inboxParticipant && target ? upgradeType(record, inboxParticipant, event.at, target) : record;
   const resolved = await resolvePerson(deps, event.instanceId, seen.participant);
   const participant = resolved?.participant ?? { type: seen.participantType, ids: seen.participant };
   const updated = applyPerson(seen, participant, resolved?.person.details ?? {}, deps.clock.now().toISOString());

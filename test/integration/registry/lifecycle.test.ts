@@ -1,14 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createManualClock } from '../../../emulator/index.js';
 import { startStack, type Stack } from './stack.js';
 
 /** One person: visitor → contact → member, as Wix plays it, seen through the dashboard API. */
-async function playLifecycle(stack: Stack, instanceId: string) {
+async function playLifecycle(stack: Stack, instanceId: string, minutesPass: (minutes: number) => void = () => {}) {
   const { emulator } = stack;
   const first = emulator.visitorSends(instanceId, { text: 'Hi, do you ship to Porto?' });
+  minutesPass(1);
   emulator.visitorSends(instanceId, { visitorId: first.visitorId, text: 'Anyone there?' });
+  minutesPass(1);
   const contact = emulator.identifyVisitor(instanceId, first.visitorId, { firstName: 'Inês', lastName: 'Carvalho', email: 'ines@example.pt' });
+  minutesPass(1);
   emulator.contactSends(instanceId, { contactId: contact.contactId, text: 'My email is above', channel: 'EMAIL' });
+  minutesPass(1);
   const member = emulator.registerMember(instanceId, contact.contactId, { nickname: 'ines.c', loginEmail: 'ines@example.pt' });
+  minutesPass(1);
   emulator.memberSends(instanceId, { memberId: member.memberId, text: 'Just registered!' });
   return { visitorId: first.visitorId, visitorConversation: first.conversationId, contact, member };
 }
@@ -87,5 +93,29 @@ describe('a visitor becomes a contact, then a member', () => {
     const list = await stack.list(site.instanceId);
     expect(list.items.map((item) => item.conversationId)).toContain(contact.conversationId);
     expect(list.items.find((item) => item.conversationId === first.conversationId)).toBeUndefined();
+  });
+});
+
+describe('the same life with minutes between its steps, delivered twice and in reverse order', () => {
+  it('keeps every step of the history at the time it happened', async () => {
+    const start = Math.floor(Date.now() / 60_000) * 60_000 - 10 * 60_000; // whole minutes, recent: webhooks stay unexpired
+    const clock = createManualClock(start);
+    const minute = (n: number) => new Date(start + n * 60_000).toISOString();
+    const stack = await startStack({ emulatorClock: clock });
+    try {
+      stack.emulator.delivery.set({ duplicate: 2, reorder: true, batchWindowMs: 50 });
+      const site = stack.emulator.createSite();
+      const person = await playLifecycle(stack, site.instanceId, (minutes) => clock.advance(minutes * 60_000));
+      await stack.settle();
+      const [row] = (await stack.list(site.instanceId)).items;
+      expect(row!.typeHistory).toEqual([
+        { type: 'ANONYMOUS_VISITOR', at: minute(0), conversationId: person.visitorConversation },
+        { type: 'CONTACT', at: minute(2), conversationId: person.contact.conversationId },
+        { type: 'MEMBER', at: minute(4), conversationId: person.member.conversationId },
+      ]);
+      expect(row).toMatchObject({ participantType: 'MEMBER', displayName: 'ines.c', messageCount: 4, firstMessageAt: minute(0), lastMessageAt: minute(5) });
+    } finally {
+      await stack.close();
+    }
   });
 });
