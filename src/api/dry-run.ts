@@ -1,8 +1,10 @@
 import { decideAutoReply, type ReplyDecision } from '../core/auto-reply/decide.js';
+import type { AutoReplySettings } from '../core/auto-reply/settings.js';
+import { validateSettings } from '../core/auto-reply/validate-settings.js';
 import type { PersonDetails } from '../core/display-name.js';
 import { PARTICIPANT_TYPES, type ParticipantType } from '../core/participant.js';
 import type { Store } from '../core/ports.js';
-import { BadRequestError } from './errors.js';
+import { BadRequestError, SettingsInvalidError } from './errors.js';
 import { readSettings } from './settings.js';
 
 /** POST /api/settings/dry-run: who writes, what, and (optionally) when and with what history. */
@@ -16,17 +18,23 @@ export interface DryRunRequest {
   firstMessage?: boolean;
   lastBusinessMessageAt?: string;
   businessName?: string;
+  /**
+   * A draft to try instead of the saved settings: a whole or partial settings object laid over the saved ones, as
+   * PUT /api/settings takes it and checked the same way (400 INVALID_SETTINGS, field paths as PUT names them).
+   * Nothing is saved.
+   */
+  settings?: Partial<AutoReplySettings>;
 }
 
 export type DryRunResult = Exclude<ReplyDecision, { outcome: 'ask' }> & { at: string };
 
-/** What the app would answer now and why, by the site's saved settings; nothing is sent or stored. */
+/** What the app would answer now and why, by the site's saved settings or a draft over them; nothing is sent or stored. */
 export async function dryRun(store: Store, instanceId: string, body: unknown, now: Date): Promise<DryRunResult> {
   const request = parse(body);
   const at = request.at ? new Date(request.at) : now;
   const { type, ...details } = request.participant;
   const decision = decideAutoReply({
-    settings: await readSettings(store, instanceId),
+    settings: await settingsToTry(store, instanceId, request.settings),
     participantType: type,
     details,
     text: request.text,
@@ -41,6 +49,17 @@ export async function dryRun(store: Store, instanceId: string, body: unknown, no
   });
   if (decision.outcome === 'ask') throw new Error('dry run: the decision asked for facts it was given');
   return { ...decision, at: at.toISOString() };
+}
+
+async function settingsToTry(store: Store, instanceId: string, draft: unknown): Promise<AutoReplySettings> {
+  const saved = await readSettings(store, instanceId);
+  if (draft === undefined) return saved;
+  if (typeof draft !== 'object' || draft === null || Array.isArray(draft)) {
+    throw new SettingsInvalidError([{ field: 'settings', problem: 'must be an object of settings, as PUT /api/settings takes' }]);
+  }
+  const result = validateSettings(draft, saved);
+  if (!result.ok) throw new SettingsInvalidError(result.problems);
+  return result.settings;
 }
 
 function parse(body: unknown): DryRunRequest {

@@ -9,9 +9,10 @@ export interface BundleFile {
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** The browser pages built from src/ui: the dashboard panel and the local mode's simulator. */
+/** The browser pages built from src/ui: the dashboard panel, the contact-page modal, and the local mode's simulator. */
 export const BROWSER_ENTRIES = {
   dashboard: 'src/ui/browser/dashboard-page.tsx',
+  contact: 'src/ui/browser/contact-page.tsx',
   simulator: 'src/ui/browser/simulator-page.tsx',
 } as const;
 
@@ -21,7 +22,7 @@ let building: Promise<Map<string, BundleFile>> | undefined;
 /**
  * Bundles the UI for the browser with esbuild, in memory, once per process (about two seconds): nothing is written
  * to disk or committed, so a fresh clone serves the dashboard from its own sources. Files are keyed by name
- * (`dashboard.js`, `dashboard.css`, `simulator.js`, `simulator.css`).
+ * (`dashboard.js`, `dashboard.css`, `contact.js`, …).
  */
 export function dashboardBundle(): Promise<Map<string, BundleFile>> {
   building ??= build().catch((error: unknown) => {

@@ -2,11 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startDemoMode, type DemoMode } from '../../src/local/demo-mode.js';
 import { launchBrowser, screenshot, type Browser } from './browser.js';
+import { settingsRulesTests } from './settings-rules.js';
 
 // The panel as a site owner sees it, in the local mode: seeded demo, real server, real emulator, real Chromium.
 let demo: DemoMode;
 let browser: Browser;
 let page: Page;
+/** The contact-page modal of Inês Carvalho (a visitor who left her details and registered), from her timeline. */
+let contactView: string;
 
 const hook = (name: string) => `[data-hook="${name}"]`;
 const rows = () => page.locator(hook('conversation-row'));
@@ -80,27 +83,53 @@ describe('the dashboard panel', () => {
     expect(await timeline.locator(hook('merged-from')).innerText()).not.toContain('None');
     await expect.poll(() => timeline.locator(hook('auto-reply-decision')).count()).toBeGreaterThan(0);
     expect(await timeline.locator(hook('open-in-inbox')).getAttribute('href')).toContain('conversation=');
+    contactView = (await timeline.locator(hook('open-contact')).getAttribute('href'))!;
+    expect(contactView).toMatch(/^\/dashboard\/contact\?contactId=/);
     await screenshot(page, '06-timeline');
     await page.getByRole('button', { name: 'Close timeline' }).click();
     await page.locator(`${hook('search')} input`).fill('');
     await expect.poll(summary).toMatch(/^1–10 of 36/);
   });
 
-  it('changes a setting and sees the dry run change', async () => {
+  it('opens the contact-page modal for a contact who became a member: conversation and timeline', async () => {
+    const modalPage = await browser.newPage();
+    await modalPage.goto(new URL(contactView, demo.urls.server).href);
+    const modal = modalPage.locator(hook('contact-modal'));
+    await modal.locator(hook('contact-identity')).waitFor();
+    const text = await modal.innerText();
+    expect(text).toContain('Inbox identity');
+    expect(text).toContain('Inês Carvalho');
+    expect(text).toContain('Just signed up — can I order for Friday?');
+    expect(await modal.locator(hook('type-change')).count()).toBe(3);
+    expect(text).toContain('Became a contact');
+    expect(text).toContain('Became a member');
+    await expect.poll(() => modal.locator(hook('auto-reply-decision')).count()).toBeGreaterThan(0);
+    await screenshot(modalPage, '12-contact-modal');
+    await modal.locator(hook('auto-reply-decisions')).scrollIntoViewIfNeeded();
+    await screenshot(modalPage, '12b-contact-modal-decisions');
+    expect((await modalPage.request.get(`${demo.urls.server}/dashboard/contact?instance=x`)).status()).toBe(400);
+    await modalPage.close();
+  });
+
+  it('changes a setting and sees the dry run change before saving', async () => {
     await page.locator(`${hook('panel-tabs')} [role="tab"], ${hook('panel-tabs')} li, ${hook('panel-tabs')} div`).getByText('Auto-reply settings', { exact: true }).first().click();
     const outcome = page.locator(hook('dry-run-outcome'));
     await expect.poll(() => outcome.innerText()).toBe('Would reply');
     await screenshot(page, '07-settings-before');
     await page.locator(hook('setting-enabled')).locator('input').click({ force: true });
-    await page.locator(hook('save-settings')).click();
-    await page.locator(hook('settings-saved')).waitFor();
+    // The preview answers by the draft at once; the saved settings still send replies until Save.
     await expect.poll(() => outcome.innerText()).toBe('Would not reply');
     expect(await page.locator(hook('dry-run-reason')).innerText()).toContain('turned off');
+    expect(await page.locator(hook('settings-unsaved')).innerText()).toContain('Unsaved changes');
+    await page.locator(hook('save-settings')).click();
+    await page.locator(hook('settings-saved')).waitFor();
+    expect(await outcome.innerText()).toBe('Would not reply');
     await screenshot(page, '08-settings-after');
     // Back on, so the live test below sees auto-replies again.
     await page.locator(hook('setting-enabled')).locator('input').click({ force: true });
-    await page.locator(hook('save-settings')).click();
     await expect.poll(() => outcome.innerText()).toBe('Would reply');
+    await page.locator(hook('save-settings')).click();
+    await page.locator(hook('settings-saved')).waitFor();
     await page.getByText('Conversations', { exact: true }).first().click();
     await rows().first().waitFor();
   });
@@ -135,3 +164,5 @@ describe('the dashboard panel', () => {
     await simulator.close();
   });
 });
+
+describe('editing the auto-reply rules', () => settingsRulesTests(() => ({ demo, browser })));

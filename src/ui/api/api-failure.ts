@@ -1,7 +1,13 @@
+/** One field the server refused (400 INVALID_SETTINGS), by its path, e.g. `keywordRules[0].text`. */
+export interface FieldProblem {
+  field: string;
+  problem: string;
+}
+
 /** A dashboard API call that did not succeed, with what the owner can do about it. */
 export class ApiFailure extends Error {
   override name = 'ApiFailure';
-  constructor(readonly status: number, message: string, readonly code?: string) {
+  constructor(readonly status: number, message: string, readonly code?: string, readonly problems: FieldProblem[] = []) {
     super(message);
   }
 
@@ -25,9 +31,15 @@ export async function readJson<T>(response: Response, what: string): Promise<T> 
     body = undefined;
   }
   if (response.ok) return body as T;
-  const error = (body as { error?: { code?: string; message?: string } } | undefined)?.error;
+  const error = (body as { error?: { code?: string; message?: string; details?: { problems?: FieldProblem[] } } } | undefined)?.error;
   const message = error?.message ?? (response.status === 401
     ? 'Your session has expired: reopen the panel from the Wix dashboard.'
     : `Could not load ${what} (HTTP ${response.status}).`);
-  throw new ApiFailure(response.status, message, error?.code);
+  const problems = Array.isArray(error?.details?.problems) ? error.details.problems : [];
+  throw new ApiFailure(response.status, message, error?.code, problems);
+}
+
+/** The fields a failed call named (400 INVALID_SETTINGS); none for any other failure. */
+export function fieldProblemsOf(error: unknown): FieldProblem[] {
+  return error instanceof ApiFailure ? error.problems : [];
 }

@@ -44,7 +44,7 @@ export interface DashboardApi {
   stats(range: { from: string; to: string }): Promise<Stats>;
   settings(): Promise<AutoReplySettings>;
   saveSettings(settings: AutoReplySettings): Promise<AutoReplySettings>;
-  /** What the saved rules would do with this sample message; nothing is sent. */
+  /** What the saved rules (or `sample.settings`, a draft over them) would do with this sample message; nothing is sent or saved. */
   dryRun(sample: DryRunRequest): Promise<DryRunResult>;
   contactConversations(contactId: string): Promise<ConversationItem[]>;
 }

@@ -31,6 +31,7 @@ createRoot(document.getElementById('root')!).render(
       api={selfHostedApi(instance)}
       refreshMs={refreshMs}
       inboxLink={inboxBase ? (id) => ({ href: inboxBase.replace('{conversationId}', encodeURIComponent(id)) }) : undefined}
+      contactLink={(contactId) => ({ href: `/dashboard/contact?${new URLSearchParams({ contactId, instance })}` })}
     />
   </WixDesignSystemProvider>,
 );

@@ -1,7 +1,7 @@
 import { useState, type FC } from 'react';
 import { Box, Button, Card, EmptyState, Loader, SegmentedToggle, Text } from '@wix/design-system';
 import type { ConversationItem, DashboardApi } from '../api/dashboard-api.js';
-import type { InboxLinker } from '../timeline/inbox-link.js';
+import type { ContactLinker, InboxLinker } from '../timeline/inbox-link.js';
 import { useLoad } from '../hooks/use-load.js';
 import { PersonTimeline } from '../timeline/person-timeline.js';
 import { ConversationTable } from './conversation-table.js';
@@ -15,10 +15,11 @@ export interface ConversationsTabProps {
   api: DashboardApi;
   refreshMs: number;
   inboxLink?: InboxLinker;
+  contactLink?: ContactLinker;
 }
 
 /** The everyday view: the summary cards, then everyone who wrote, filtered, searched, sorted and paged on the server. */
-export const ConversationsTab: FC<ConversationsTabProps> = ({ api, refreshMs, inboxLink }) => {
+export const ConversationsTab: FC<ConversationsTabProps> = ({ api, refreshMs, inboxLink, contactLink }) => {
   const [controls, setControls] = useState<ListControls>(INITIAL_CONTROLS);
   const [period, setPeriod] = useState<StatsPeriodId>('30');
   const [open, setOpen] = useState<ConversationItem>();
@@ -60,7 +61,7 @@ export const ConversationsTab: FC<ConversationsTabProps> = ({ api, refreshMs, in
       </Card>
       {open ? (
         <Box dataHook="timeline-overlay" style={{ position: 'fixed', top: 0, right: 0, height: '100vh', zIndex: 1000, boxShadow: '0 0 18px rgba(22,45,61,.18)' }}>
-          <PersonTimeline key={open.conversationId} api={api} item={open} inboxLink={inboxLink} refreshMs={refreshMs} onClose={() => setOpen(undefined)} />
+          <PersonTimeline key={open.conversationId} api={api} item={open} inboxLink={inboxLink} contactLink={contactLink} refreshMs={refreshMs} onClose={() => setOpen(undefined)} />
         </Box>
       ) : null}
     </Box>

@@ -1,7 +1,7 @@
 import { useState, type FC } from 'react';
 import { Box, Page, Tabs } from '@wix/design-system';
 import type { DashboardApi } from '../api/dashboard-api.js';
-import type { InboxLinker } from '../timeline/inbox-link.js';
+import type { ContactLinker, InboxLinker } from '../timeline/inbox-link.js';
 import { SettingsTab } from '../settings/settings-tab.js';
 import { ConversationsTab } from './conversations-tab.js';
 
@@ -11,6 +11,8 @@ export interface DashboardPanelProps {
   refreshMs?: number;
   /** How "Open in Wix Inbox" opens a conversation; no link when undefined. */
   inboxLink?: InboxLinker;
+  /** How the person timeline opens a contact's contact-page view; no link when undefined. */
+  contactLink?: ContactLinker;
 }
 
 const TABS = [
@@ -19,7 +21,7 @@ const TABS = [
 ];
 
 /** The app's panel, the same in the Wix dashboard and in the local mode: a host passes its API. */
-export const DashboardPanel: FC<DashboardPanelProps> = ({ api, refreshMs = 5000, inboxLink }) => {
+export const DashboardPanel: FC<DashboardPanelProps> = ({ api, refreshMs = 5000, inboxLink, contactLink }) => {
   const [tab, setTab] = useState('conversations');
   return (
     <Page dataHook="dashboard-panel">
@@ -29,7 +31,7 @@ export const DashboardPanel: FC<DashboardPanelProps> = ({ api, refreshMs = 5000,
       </Page.Tail>
       <Page.Content>
         <Box direction="vertical" paddingBottom="SP6">
-          {tab === 'conversations' ? <ConversationsTab api={api} refreshMs={refreshMs} inboxLink={inboxLink} /> : <SettingsTab api={api} />}
+          {tab === 'conversations' ? <ConversationsTab api={api} refreshMs={refreshMs} inboxLink={inboxLink} contactLink={contactLink} /> : <SettingsTab api={api} />}
         </Box>
       </Page.Content>
     </Page>

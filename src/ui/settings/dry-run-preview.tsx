@@ -2,6 +2,7 @@ import type { FC } from 'react';
 import { Badge, Box, Card, Dropdown, FormField, Input, Loader, SegmentedToggle, Text } from '@wix/design-system';
 import type { DryRunResult } from '../api/dashboard-api.js';
 import { PARTICIPANT_LABEL } from '../format/participant-labels.js';
+import { ruleLabel } from '../format/reply-rules.js';
 import type { DrySample } from './dry-run-sample.js';
 
 const REASON: Record<string, string> = {
@@ -19,12 +20,16 @@ interface Props {
   result?: DryRunResult;
   loading: boolean;
   error?: string;
+  /** Whether the rules in use are unsaved changes (the preview says so). */
+  draft: boolean;
 }
 
-/** Beside the form: what the saved rules would do with a sample message right now. Nothing is sent. */
-export const DryRunPreview: FC<Props> = ({ sample, onSample, result, loading, error }) => (
-  <Card stretchVertically dataHook="dry-run">
-    <Card.Header title="Dry-run preview" subtitle="What the saved rules do with this message now. Nothing is sent." suffix={loading ? <Loader size="tiny" /> : undefined} />
+/** Beside the form: what the rules as edited (saved or not) would do with a sample message right now. Nothing is sent. */
+export const DryRunPreview: FC<Props> = ({ sample, onSample, result, loading, error, draft }) => (
+  <Card dataHook="dry-run">
+    <Card.Header title="Dry-run preview"
+      subtitle={draft ? 'What your unsaved changes would do with this message now. Nothing is sent.' : 'What your rules do with this message now. Nothing is sent.'}
+      suffix={loading ? <Loader size="tiny" dataHook="dry-run-loading" /> : draft ? <Badge size="small" skin="warningLight" uppercase={false} dataHook="dry-run-draft">Unsaved changes</Badge> : undefined} />
     <Card.Divider />
     <Card.Content>
       <Box direction="vertical" gap="SP3">
@@ -44,10 +49,11 @@ export const DryRunPreview: FC<Props> = ({ sample, onSample, result, loading, er
         </Box>
         <FormField label="Message" id="dry-run-text"><Input id="dry-run-text" dataHook="dry-run-text" value={sample.text} onChange={(event) => onSample({ ...sample, text: event.target.value })} /></FormField>
         <Box direction="vertical" gap="SP2" padding="SP3" backgroundColor="D80" borderRadius="8px" dataHook="dry-run-result">
-          {error ? <Text size="small" skin="error">{error}</Text> : !result ? <Text size="small" secondary>Working out the answer…</Text> : result.outcome === 'reply' ? (
+          {error ? <Text size="small" skin="error" dataHook="dry-run-error">{error}</Text> : !result ? <Text size="small" secondary>Working out the answer…</Text> : result.outcome === 'reply' ? (
             <>
-              <Box gap="SP2" verticalAlign="middle"><Badge size="small" skin="success" uppercase={false} dataHook="dry-run-outcome">Would reply</Badge><Text size="tiny" secondary>{`rule: ${result.rule}`}</Text></Box>
+              <Box gap="SP2" verticalAlign="middle"><Badge size="small" skin="success" uppercase={false} dataHook="dry-run-outcome">Would reply</Badge><Text size="tiny" secondary dataHook="dry-run-rule">{`rule: ${result.rule}`}</Text></Box>
               <Text size="small" dataHook="dry-run-reply">{`“${result.text}”`}</Text>
+              <Text size="tiny" secondary dataHook="dry-run-why">{ruleLabel(result.rule)}</Text>
             </>
           ) : (
             <>

@@ -1,49 +1,43 @@
 import type { FC } from 'react';
-import { Box, Checkbox, FormField, Input, InputArea, NumberInput, Text, ToggleSwitch } from '@wix/design-system';
+import { Box, Checkbox, FormField, InputArea, NumberInput } from '@wix/design-system';
 import type { AutoReplySettings } from '../api/dashboard-api.js';
 import { PARTICIPANT_PLURAL } from '../format/participant-labels.js';
+import type { FieldProblems } from './field-problems.js';
+import { SettingSwitch } from './setting-switch.js';
 
 interface Props {
   value: AutoReplySettings;
   onChange(next: AutoReplySettings): void;
+  problems: FieldProblems;
 }
 
 const CHANNEL_LABEL = { CHAT: 'Site chat', EMAIL: 'Email', SMS: 'SMS', FACEBOOK: 'Facebook', INSTAGRAM: 'Instagram', WHATSAPP: 'WhatsApp' } as const;
 const TYPES = ['ANONYMOUS_VISITOR', 'CONTACT', 'MEMBER'] as const;
 
-const Switch: FC<{ id: string; label: string; help?: string; checked: boolean; onChange(checked: boolean): void }> = ({ id, label, help, checked, onChange }) => (
-  <Box gap="SP2" verticalAlign="top">
-    <ToggleSwitch id={id} dataHook={id} checked={checked} onChange={(event) => onChange(event.target.checked)} />
-    <Box direction="vertical">
-      <label htmlFor={id}><Text size="small">{label}</Text></label>
-      {help ? <Text size="tiny" secondary>{help}</Text> : null}
-    </Box>
-  </Box>
-);
-
-/** The auto-reply rules as a form: on/off, the text per participant type, when not to reply, channels, away hours. */
-export const SettingsFields: FC<Props> = ({ value, onChange }) => {
+/** The standard auto-reply rules as a form: on/off, the text per participant type, when not to reply, channels. */
+export const SettingsFields: FC<Props> = ({ value, onChange, problems }) => {
   const set = (next: Partial<AutoReplySettings>) => onChange({ ...value, ...next });
+  const status = (field: string) => (problems.at(field) ? { status: 'error' as const, statusMessage: problems.at(field) } : {});
   return (
     <Box direction="vertical" gap="SP4">
-      <Switch id="setting-enabled" label="Send auto-replies" help="When off, every message is still recorded with the reason nothing was sent."
+      <SettingSwitch id="setting-enabled" label="Send auto-replies" help="When off, every message is still recorded with the reason nothing was sent."
         checked={value.enabled} onChange={(enabled) => set({ enabled })} />
       {TYPES.map((type) => (
-        <FormField key={type} id={`setting-text-${type}`} label={`Reply to ${PARTICIPANT_PLURAL[type].toLowerCase()}`}
+        <FormField key={type} id={`setting-text-${type}`} label={`Reply to ${PARTICIPANT_PLURAL[type].toLowerCase()}`} {...status(`texts.${type}`)}
           infoContent="Placeholders: {firstName}, {nickname}, {name}, {businessName}; {firstName|there} gives a fallback.">
-          <InputArea id={`setting-text-${type}`} dataHook={`setting-text-${type}`} rows={2} resizable
+          <InputArea id={`setting-text-${type}`} dataHook={`setting-text-${type}`} rows={2} resizable status={problems.at(`texts.${type}`) ? 'error' : undefined}
             value={value.texts[type]} onChange={(event) => set({ texts: { ...value.texts, [type]: event.target.value } })} />
         </FormField>
       ))}
       <Box gap="SP4">
-        <FormField id="setting-cooldown" label="Reply to a person at most every (hours)">
+        <FormField id="setting-cooldown" label="Reply to a person at most every (hours)" {...status('cooldownHours')}>
           <NumberInput id="setting-cooldown" dataHook="setting-cooldown" min={0} value={value.cooldownHours} onChange={(hours) => set({ cooldownHours: hours ?? 0 })} />
         </FormField>
-        <FormField id="setting-quiet" label="Stay quiet after the team wrote (minutes)">
+        <FormField id="setting-quiet" label="Stay quiet after the team wrote (minutes)" {...status('quietWhileBusinessMinutes')}>
           <NumberInput id="setting-quiet" dataHook="setting-quiet" min={0} value={value.quietWhileBusinessMinutes} onChange={(minutes) => set({ quietWhileBusinessMinutes: minutes ?? 0 })} />
         </FormField>
       </Box>
-      <Switch id="setting-first-only" label="Only answer the first message of a conversation"
+      <SettingSwitch id="setting-first-only" label="Only answer the first message of a conversation"
         checked={value.firstMessageOnly} onChange={(firstMessageOnly) => set({ firstMessageOnly })} />
       <FormField label="Channels">
         <Box gap="SP3" dataHook="setting-channels">
@@ -53,20 +47,6 @@ export const SettingsFields: FC<Props> = ({ value, onChange }) => {
           ))}
         </Box>
       </FormField>
-      <Switch id="setting-hours" label="Send the away text outside business hours" help={`Hours: Mon–Fri 09:00–17:00 unless changed through the API; time zone ${value.businessHours.timeZone}.`}
-        checked={value.businessHours.enabled} onChange={(enabled) => set({ businessHours: { ...value.businessHours, enabled } })} />
-      {value.businessHours.enabled ? (
-        <Box direction="vertical" gap="SP3">
-          <FormField id="setting-timezone" label="Time zone (IANA, e.g. Europe/Lisbon)">
-            <Input id="setting-timezone" dataHook="setting-timezone" value={value.businessHours.timeZone}
-              onChange={(event) => set({ businessHours: { ...value.businessHours, timeZone: event.target.value } })} />
-          </FormField>
-          <FormField id="setting-away" label="Away text">
-            <InputArea id="setting-away" dataHook="setting-away" rows={2} value={value.businessHours.awayText}
-              onChange={(event) => set({ businessHours: { ...value.businessHours, awayText: event.target.value } })} />
-          </FormField>
-        </Box>
-      ) : null}
     </Box>
   );
 };

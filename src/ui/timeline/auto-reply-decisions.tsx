@@ -1,6 +1,7 @@
 import type { FC } from 'react';
 import { Badge, Box, SectionHelper, Text } from '@wix/design-system';
 import type { AutoReplyDecision } from '../api/dashboard-api.js';
+import { ruleLabel } from '../format/reply-rules.js';
 import { skipReasonText } from '../format/skip-reasons.js';
 import { dateTime } from '../format/time.js';
 
@@ -30,7 +31,7 @@ export const AutoReplyDecisions: FC<{ decisions?: AutoReplyDecision[]; unavailab
               <Text size="tiny" secondary>{dateTime(decision.decidedAt)}</Text>
             </Box>
             {decision.reason ? <Text size="small">{skipReasonText(decision.reason)}</Text> : null}
-            {decision.rule && decision.outcome === 'replied' ? <Text size="tiny" secondary>{`Rule: ${decision.rule}`}</Text> : null}
+            {decision.rule && decision.outcome === 'replied' ? <Text size="tiny" secondary title={`rule: ${decision.rule}`}>{ruleLabel(decision.rule)}</Text> : null}
             {decision.text ? <Text size="small" secondary>{`“${decision.text}”`}</Text> : null}
           </Box>
         );

@@ -1,6 +1,5 @@
 import type { FC } from 'react';
-import { Box, Button, Divider, Loader, SidePanel, Text } from '@wix/design-system';
-import { ExternalLink } from '@wix/wix-ui-icons-common';
+import { Box, Divider, Loader, SidePanel, Text } from '@wix/design-system';
 import { isNotAvailable } from '../api/api-failure.js';
 import type { ConversationItem, DashboardApi } from '../api/dashboard-api.js';
 import { useLoad } from '../hooks/use-load.js';
@@ -9,22 +8,25 @@ import { PersonCell } from '../panel/person-cell.js';
 import { channelLabel } from '../panel/conversation-table.js';
 import { AutoReplyDecisions } from './auto-reply-decisions.js';
 import { IdentityHistory } from './identity-history.js';
-import type { InboxLinker } from './inbox-link.js';
+import type { ContactLinker, InboxLinker } from './inbox-link.js';
+import { LinkButton } from './link-button.js';
 
 interface Props {
   api: DashboardApi;
   item: ConversationItem;
   inboxLink?: InboxLinker;
+  contactLink?: ContactLinker;
   refreshMs?: number;
   onClose(): void;
 }
 
 /** One person's timeline beside the table: who they became and when, what merged, and what the auto-reply decided. */
-export const PersonTimeline: FC<Props> = ({ api, item, inboxLink, refreshMs, onClose }) => {
+export const PersonTimeline: FC<Props> = ({ api, item, inboxLink, contactLink, refreshMs, onClose }) => {
   const detail = useLoad(() => api.conversation(item.conversationId), [item.conversationId], refreshMs);
   const unavailable = isNotAvailable(detail.error);
   const current = detail.data?.conversation ?? item;
   const link = inboxLink?.(current.conversationId);
+  const contact = current.contactId ? contactLink?.(current.contactId) : undefined;
   return (
     <SidePanel width="440px" dataHook="person-timeline" closeButtonProps={{ onClick: onClose, ariaLabel: 'Close timeline' }}>
       <SidePanel.Header title="Person timeline" subtitle={<ParticipantBadge type={current.participantType} />} />
@@ -36,15 +38,10 @@ export const PersonTimeline: FC<Props> = ({ api, item, inboxLink, refreshMs, onC
             {current.phone ? <Text size="tiny" secondary>{`Phone: ${current.phone}`}</Text> : null}
             <Text size="tiny" secondary>{`Conversation ${current.conversationId}`}</Text>
           </Box>
-          {link ? (
-            <Box>
-              {'href' in link ? (
-                <Button as="a" href={link.href} target="_blank" rel="noreferrer" size="small" priority="secondary" suffixIcon={<ExternalLink />} dataHook="open-in-inbox">
-                  Open in Wix Inbox
-                </Button>
-              ) : (
-                <Button size="small" priority="secondary" suffixIcon={<ExternalLink />} onClick={link.open} dataHook="open-in-inbox">Open in Wix Inbox</Button>
-              )}
+          {link || contact ? (
+            <Box gap="SP2">
+              {link ? <LinkButton link={link} dataHook="open-in-inbox">Open in Wix Inbox</LinkButton> : null}
+              {contact ? <LinkButton link={contact} dataHook="open-contact">Contact view</LinkButton> : null}
             </Box>
           ) : null}
           <Divider />

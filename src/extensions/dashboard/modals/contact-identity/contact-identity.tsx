@@ -1,15 +1,14 @@
 import { useEffect, useState, type FC } from 'react';
 import { dashboard } from '@wix/dashboard';
-import { CustomModalLayout, WixDesignSystemProvider } from '@wix/design-system';
+import { WixDesignSystemProvider } from '@wix/design-system';
 import '@wix/design-system/styles.global.css';
 import { wixHostedApi } from '../../../../ui/api/wix-hosted-api';
-import { ContactIdentity } from '../../../../ui/contact/contact-identity';
-import config from './contact-identity.config';
+import { ContactIdentityModal } from '../../../../ui/contact/contact-identity-modal';
 
 const api = wixHostedApi();
 
 /** Opened from the CRM contact page's "More actions" menu with `{ contactId }`: that contact's conversations and identity timeline. */
-const ContactIdentityModal: FC = () => {
+const ContactIdentityWixModal: FC = () => {
   const [contactId, setContactId] = useState<string>();
   useEffect(() => {
     const subscription = dashboard.observeState((state: { contactId?: string }) => setContactId(state.contactId));
@@ -17,18 +16,9 @@ const ContactIdentityModal: FC = () => {
   }, []);
   return (
     <WixDesignSystemProvider features={{ newColorsBranding: true }}>
-      <CustomModalLayout
-        width={config.width}
-        maxHeight={config.height}
-        title={config.title}
-        subtitle="This contact's conversations and how they became who they are"
-        primaryButtonText="Close"
-        primaryButtonOnClick={() => dashboard.closeModal()}
-        onCloseButtonClick={() => dashboard.closeModal()}
-        content={contactId ? <ContactIdentity api={api} contactId={contactId} /> : null}
-      />
+      <ContactIdentityModal api={api} contactId={contactId} onClose={() => dashboard.closeModal()} />
     </WixDesignSystemProvider>
   );
 };
 
-export default ContactIdentityModal;
+export default ContactIdentityWixModal;

@@ -1,0 +1,27 @@
+import type { FC } from 'react';
+import { CustomModalLayout } from '@wix/design-system';
+import type { DashboardApi } from '../api/dashboard-api.js';
+import { ContactIdentity } from './contact-identity.js';
+import { CONTACT_MODAL } from './contact-modal-frame.js';
+
+interface Props {
+  api: DashboardApi;
+  /** The CRM contact the modal was opened for; nothing is shown until the host passes it. */
+  contactId?: string;
+  onClose(): void;
+}
+
+/** The contact-page modal: the contact's conversations and identity timeline. Wix hosting and the local mode both render this. */
+export const ContactIdentityModal: FC<Props> = ({ api, contactId, onClose }) => (
+  <CustomModalLayout
+    dataHook="contact-modal"
+    width={CONTACT_MODAL.width}
+    maxHeight={CONTACT_MODAL.height}
+    title={CONTACT_MODAL.title}
+    subtitle="This contact's conversations and how they became who they are"
+    primaryButtonText="Close"
+    primaryButtonOnClick={onClose}
+    onCloseButtonClick={onClose}
+    content={contactId ? <ContactIdentity api={api} contactId={contactId} /> : null}
+  />
+);
