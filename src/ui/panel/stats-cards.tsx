@@ -10,6 +10,21 @@ interface Props {
 
 const number = (value: number | undefined, partial = false) => (partial || value === undefined ? '—' : value.toLocaleString());
 
+type StatItem = { value: string; description: string; descriptionInfo?: string };
+
+/** One card of figures under a title. */
+const StatCard: FC<{ span: number; title: string; subtitle: string; busy: boolean; dataHook: string; items: StatItem[] }> = ({ span, title, subtitle, busy, dataHook, items }) => (
+  <Cell span={span}>
+    <Card stretchVertically>
+      <Card.Header title={title} subtitle={subtitle} />
+      <Card.Divider />
+      <Card.Content>
+        <StatisticsWidget size="tiny" isLoading={busy} dataHook={dataHook} items={items} />
+      </Card.Content>
+    </Card>
+  </Cell>
+);
+
 /** The three cards at the top: who is writing, who moved along the lifecycle, and what the auto-replies did. */
 export const StatsCards: FC<Props> = ({ view, loading, periodLabel }) => {
   const stats = view?.stats;
@@ -18,62 +33,29 @@ export const StatsCards: FC<Props> = ({ view, loading, periodLabel }) => {
   return (
     <Box direction="vertical" gap="SP2" dataHook="stats-cards">
       <Layout gap="24px">
-        <Cell span={5}>
-          <Card stretchVertically>
-            <Card.Header title="Conversations by participant" subtitle="Everyone on record, as they are now" />
-            <Card.Divider />
-            <Card.Content>
-              <StatisticsWidget
-                size="tiny"
-                isLoading={busy}
-                dataHook="stats-by-type"
-                items={[
-                  { value: number(stats?.byType.ANONYMOUS_VISITOR), description: 'Visitors' },
-                  { value: number(stats?.byType.CONTACT), description: 'Contacts' },
-                  { value: number(stats?.byType.MEMBER), description: 'Members' },
-                ]}
-              />
-            </Card.Content>
-          </Card>
-        </Cell>
-        <Cell span={4}>
-          <Card stretchVertically>
-            <Card.Header title="Moved along" subtitle={periodLabel} />
-            <Card.Divider />
-            <Card.Content>
-              <StatisticsWidget
-                size="tiny"
-                isLoading={busy}
-                dataHook="stats-conversions"
-                items={[
-                  { value: number(stats?.becameContact, partial), description: 'Became contacts' },
-                  { value: number(stats?.becameMember, partial), description: 'Became members' },
-                ]}
-              />
-            </Card.Content>
-          </Card>
-        </Cell>
-        <Cell span={3}>
-          <Card stretchVertically>
-            <Card.Header title="Auto-replies" subtitle={periodLabel} />
-            <Card.Divider />
-            <Card.Content>
-              <StatisticsWidget
-                size="tiny"
-                isLoading={busy}
-                dataHook="stats-auto-replies"
-                items={[
-                  { value: number(stats?.autoReplies.replied, partial), description: 'Sent' },
-                  {
-                    value: number(stats?.autoReplies.skipped, partial),
-                    description: 'Skipped',
-                    ...(stats?.autoReplies.failed ? { descriptionInfo: `${stats.autoReplies.failed} failed to send` } : {}),
-                  },
-                ]}
-              />
-            </Card.Content>
-          </Card>
-        </Cell>
+        <StatCard span={5} title="Conversations by participant" subtitle="Everyone on record, as they are now" busy={busy} dataHook="stats-by-type"
+          items={[
+            { value: number(stats?.byType.ANONYMOUS_VISITOR), description: 'Visitors' },
+            { value: number(stats?.byType.CONTACT), description: 'Contacts' },
+            { value: number(stats?.byType.MEMBER), description: 'Members' },
+          ]}
+        />
+        <StatCard span={4} title="Moved along" subtitle={periodLabel} busy={busy} dataHook="stats-conversions"
+          items={[
+            { value: number(stats?.becameContact, partial), description: 'Became contacts' },
+            { value: number(stats?.becameMember, partial), description: 'Became members' },
+          ]}
+        />
+        <StatCard span={3} title="Auto-replies" subtitle={periodLabel} busy={busy} dataHook="stats-auto-replies"
+          items={[
+            { value: number(stats?.autoReplies.replied, partial), description: 'Sent' },
+            {
+              value: number(stats?.autoReplies.skipped, partial),
+              description: 'Skipped',
+              ...(stats?.autoReplies.failed ? { descriptionInfo: `${stats.autoReplies.failed} failed to send` } : {}),
+            },
+          ]}
+        />
       </Layout>
       {partial ? (
         <SectionHelper skin="standard" size="small" fullWidth dataHook="stats-partial">
