@@ -20,8 +20,8 @@ export interface ServerAppOptions {
   publicKey: string;
   store: Store;
   directory: Directory;
-  /** Wix Inbox for auto-replies; without it messages are recorded but never answered. */
-  inbox?: Inbox;
+  /** Wix Inbox, for auto-replies. */
+  inbox: Inbox;
   clock?: Clock;
   log?: (message: string) => void;
   pollMs?: number;

@@ -4,8 +4,8 @@ import { autoReply } from './auto-reply.js';
 import { recordDecision, recordGivenUp } from './auto-reply-outcome.js';
 import { recordIncoming, recordMerge, resolveConversation, type RegistryDeps } from './conversation-registry.js';
 
-/** What the steps work with; without an Inbox (tests of the registry alone) no auto-reply is attempted. */
-export type EventDeps = RegistryDeps & { inbox?: Inbox };
+/** What the steps work with. */
+export type EventDeps = RegistryDeps & { inbox: Inbox };
 
 /** One durable step of processing an event; a step that finished is never run again for that event. */
 export interface EventStep {
@@ -66,7 +66,7 @@ async function resolveAgainLater(deps: EventDeps, event: InboxEvent, entry: Jour
 const reply: EventStep = {
   name: 'replied',
   async run(deps, event) {
-    if (event.kind === 'message' && deps.inbox) await autoReply({ ...deps, inbox: deps.inbox }, event);
+    if (event.kind === 'message') await autoReply(deps, event);
     return 'continue';
   },
 };
@@ -81,5 +81,5 @@ export function stepsOf(entry: JournalEntry): readonly EventStep[] {
 
 /** The journal gave up on an event: a participant's message gets a `failed` decision the owner can see. */
 export async function giveUp(deps: EventDeps, event: InboxEvent, entry: JournalEntry, error: string): Promise<void> {
-  if (entry.eventType === 'message' && event.kind === 'message' && deps.inbox) await recordGivenUp(deps, event, error);
+  if (entry.eventType === 'message' && event.kind === 'message') await recordGivenUp(deps, event, error);
 }
