@@ -1,7 +1,7 @@
 import type { JournalEntry, Store } from '../core/ports.js';
 import { storeCollections } from './data-store/collections.js';
 import { conversationItem, conversationOf, conversationsByParticipant, listConversationItems } from './data-store/conversation-items.js';
-import { type DataItems, dateField, findAll, isDuplicateItem, MAX_PAGE, parseField, READ } from './data-store/data-items.js';
+import { type DataItems, dateField, findAll, insertOnce, MAX_PAGE, parseField, READ } from './data-store/data-items.js';
 import { itemId } from './data-store/item-id.js';
 import { journalItem, journalItemId } from './data-store/journal-items.js';
 import { dataLedger } from './data-store/ledger-items.js';
@@ -30,13 +30,7 @@ export function createWixDataStore({ items, collectionPrefix }: WixDataStoreOpti
   return {
     ...dataLedger(items, c),
     async addEvent(entry) {
-      try {
-        await items.insert(c.journal, await journalItem(entry));
-        return 'added';
-      } catch (error) {
-        if (isDuplicateItem(error)) return 'duplicate';
-        throw error;
-      }
+      return (await insertOnce(items, c.journal, await journalItem(entry))) ? 'added' : 'duplicate';
     },
     async getEvent(instanceId, eventId) {
       return parseField<JournalEntry>(await items.get(c.journal, await journalItemId(instanceId, eventId), READ), 'entry');

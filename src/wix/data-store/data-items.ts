@@ -18,8 +18,19 @@ export interface DataItems {
 }
 
 /** WDE0074: an item with this `_id` already exists — the durable "already claimed". */
-export function isDuplicateItem(error: unknown): boolean {
+function isDuplicateItem(error: unknown): boolean {
   return (error as { details?: { applicationError?: { code?: unknown } } })?.details?.applicationError?.code === 'WDE0074';
+}
+
+/** Inserts an item whose `_id` is its natural key: false if it exists already. Concurrent callers race safely. */
+export async function insertOnce(items: DataItems, dataCollectionId: string, item: ItemFields): Promise<boolean> {
+  try {
+    await items.insert(dataCollectionId, item);
+    return true;
+  } catch (error) {
+    if (isDuplicateItem(error)) return false;
+    throw error;
+  }
 }
 
 /**

@@ -3,7 +3,7 @@ import type { AutoReplySettings } from '../../core/auto-reply/settings.js';
 import { PARTICIPANT_TYPES } from '../../core/participant.js';
 import type { Store } from '../../core/ports.js';
 import type { StoreCollections } from './collections.js';
-import { type DataItems, dateField, definedFields, isDuplicateItem, parseField, READ } from './data-items.js';
+import { type DataItems, dateField, definedFields, insertOnce, parseField, READ } from './data-items.js';
 import { itemId } from './item-id.js';
 
 type Ledger = Pick<Store, 'getSettings' | 'putSettings' | 'claimReply' | 'updateReplyClaim' | 'replyClaims'
@@ -32,13 +32,7 @@ export function dataLedger(items: DataItems, c: StoreCollections): Ledger {
       await items.save(c.settings, { _id: await settingsId(instanceId), instanceId, autoReplyEnabled: settings.enabled, settings: JSON.stringify(settings) });
     },
     async claimReply(claim) {
-      try {
-        await items.insert(c.replyClaims, await claimItem(claim));
-        return 'claimed';
-      } catch (error) {
-        if (isDuplicateItem(error)) return 'taken';
-        throw error;
-      }
+      return (await insertOnce(items, c.replyClaims, await claimItem(claim))) ? 'claimed' : 'taken';
     },
     async updateReplyClaim(claim) {
       await items.save(c.replyClaims, await claimItem(claim));
