@@ -60,7 +60,6 @@ export async function recordMerge(deps: RegistryDeps, event: MergeEvent): Promis
   if (!folded) return undefined;
   await store.putConversation(folded);
   for (const old of olds) await store.removeConversation(event.instanceId, old.conversationId);
-  await markPersonStale(store, event.instanceId, folded.participant);
   return folded;
 }
 
@@ -74,15 +73,31 @@ export async function resolveConversation(deps: RegistryDeps, event: InboxEvent)
   if (!record) return undefined;
   // Whose the merge's target was is what held at the merge; the Directory then says what holds now. (The target
   // itself may since have been merged on, so it is asked about by its own ID, not the current one.)
+  // A target whose own messages were seen already told us its participant; only an unseen one is asked about.
   const target = event.kind === 'merge' ? event.targetConversationId : undefined;
-  const inboxIds = target ? await deps.directory.participantOf(event.instanceId, target) : undefined;
-  const inboxParticipant = inboxIds && participantOf(inboxIds);
+  const targetType = record.typeHistory.find((change) => change.conversationId === target)?.type;
+  const inboxIds = target && !targetType ? await deps.directory.participantOf(event.instanceId, target) : undefined;
+  const inboxParticipant = targetType ? { type: targetType, ids: {} } : inboxIds && participantOf(inboxIds);
   const seen = inboxParticipant && target ? upgradeType(record, inboxParticipant, event.at, target) : record;
-  const resolved = await resolvePerson(deps, event.instanceId, seen.participant);
+  const resolved = await resolveAfter(deps, event, seen.participant);
   const participant = resolved?.participant ?? { type: seen.participantType, ids: seen.participant };
   const updated = applyPerson(seen, participant, resolved?.person.details ?? {}, deps.clock.now().toISOString());
   await deps.store.putConversation(updated);
   return updated;
+}
+
+/**
+ * Who the person is now. After a merge the cached person is out of date by definition, so the Directory is asked
+ * straight away; if it cannot answer, the cache is marked stale so the next sighting asks again.
+ */
+async function resolveAfter(deps: RegistryDeps, event: InboxEvent, ids: ConversationRecord['participant']) {
+  if (event.kind !== 'merge') return resolvePerson(deps, event.instanceId, ids);
+  try {
+    return await resolvePerson(deps, event.instanceId, ids, { refresh: true });
+  } catch (error) {
+    await markPersonStale(deps.store, event.instanceId, ids);
+    throw error;
+  }
 }
 
 /** Where a journal event first touches the registry. */

@@ -25,7 +25,9 @@ export async function journalEvent(store: Store, clock: Clock, event: InboxEvent
  * Runs the steps an event has not finished yet, saving after each, so a crash or a failure
  * resumes where it stopped. A failure is retried with backoff (honouring a Retry-After) until MAX_ATTEMPTS.
  */
-export async function advanceEvent(deps: EventDeps, entry: JournalEntry, steps: readonly EventStep[] = stepsOf(entry)): Promise<JournalEntry> {
+export async function advanceEvent(
+  deps: EventDeps, entry: JournalEntry, steps: readonly EventStep[] = stepsOf(entry), maxAttempts = MAX_ATTEMPTS,
+): Promise<JournalEntry> {
   const event = JSON.parse(entry.payload) as InboxEvent;
   let current = entry;
   const start = steps.findIndex((step) => step.name === entry.stage) + 1;
@@ -38,17 +40,17 @@ export async function advanceEvent(deps: EventDeps, entry: JournalEntry, steps: 
     }
     current = { ...current, doneAt: deps.clock.now().toISOString() };
   } catch (error) {
-    current = failedAttempt(current, error, deps.clock.now());
+    current = failedAttempt(current, error, deps.clock.now(), maxAttempts);
     if (current.doneAt) await giveUp(deps, event, current, current.lastError ?? 'failed').catch(() => undefined);
   }
   await deps.store.updateEvent(current);
   return current;
 }
 
-function failedAttempt(entry: JournalEntry, error: unknown, now: Date): JournalEntry {
+function failedAttempt(entry: JournalEntry, error: unknown, now: Date, maxAttempts: number): JournalEntry {
   const attempts = entry.attempts + 1;
   const message = error instanceof Error ? error.message : String(error);
-  if (attempts >= MAX_ATTEMPTS) {
+  if (attempts >= maxAttempts) {
     // Given up: done, with the error kept for the owner to see.
     return { ...entry, attempts, lastError: message, doneAt: now.toISOString() };
   }

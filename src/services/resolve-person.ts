@@ -17,9 +17,11 @@ export async function resolvePerson(
   deps: { store: Store; directory: Directory; clock: Clock },
   instanceId: string,
   ids: ParticipantIds,
+  options: { refresh?: boolean } = {},
 ): Promise<ResolvedPerson | undefined> {
   const now = deps.clock.now();
-  const cached = await deps.store.getPerson(instanceId, ids);
+  // After a merge the person has changed by definition: ask the Directory without reading the cache first.
+  const cached = options.refresh ? undefined : await deps.store.getPerson(instanceId, ids);
   if (cached && isFresh(cached, ids, now)) return asResolved(cached);
   if (!ids.contactId && !ids.memberId) return undefined;
   const entry = await deps.directory.lookup(instanceId, ids);

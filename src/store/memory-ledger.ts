@@ -2,7 +2,7 @@ import type { DecisionRecord, ReplyClaim } from '../core/auto-reply/ledger.js';
 import type { AutoReplySettings } from '../core/auto-reply/settings.js';
 import type { ConversationRecord } from '../core/conversation.js';
 import type { Store } from '../core/ports.js';
-import { newestClaimFirst, newestDecisionFirst, statsOf } from './conversation-stats.js';
+import { newestClaimFirst, newestDecisionFirst, statsOf } from '../core/conversation-stats.js';
 
 const copy = <T>(value: T): T => (value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T));
 const key = (...parts: (string | number)[]) => parts.join('\u0000');

@@ -1,7 +1,7 @@
 import type { ConversationRecord } from '../core/conversation.js';
 import { participantKeys } from '../core/participant.js';
 import type { JournalEntry, PersonRecord, Store } from '../core/ports.js';
-import { compareConversations, matchesQuery } from './conversation-order.js';
+import { compareConversations, matchesQuery } from '../core/conversation-order.js';
 import { memoryAutoReplyLedger } from './memory-ledger.js';
 
 /** Copies through JSON, as every other store does: no shared references, and undefined fields stay absent. */

@@ -2,7 +2,7 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { ConversationPage, ConversationQuery, ConversationRecord, ConversationSortField } from '../core/conversation.js';
 import { CONVERSATION_SORT_FIELDS } from '../core/conversation.js';
 import type { ParticipantIds } from '../core/participant.js';
-import { foldCase } from './conversation-order.js';
+import { foldCase } from '../core/conversation-order.js';
 
 const SORT_COLUMN: Record<ConversationSortField, string> = {
   lastMessageAt: 'last_message_at',

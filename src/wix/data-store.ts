@@ -1,77 +1,145 @@
-import type { JournalEntry, Store } from '../core/ports.js';
-import { storeCollections } from './data-store/collections.js';
-import { conversationItem, conversationOf, conversationsByParticipant, listConversationItems } from './data-store/conversation-items.js';
-import { type DataItems, dateField, findAll, insertOnce, MAX_PAGE, parseField, READ } from './data-store/data-items.js';
-import { itemId } from './data-store/item-id.js';
-import { journalItem, journalItemId } from './data-store/journal-items.js';
-import { dataLedger } from './data-store/ledger-items.js';
-import { personItems } from './data-store/person-items.js';
+import type { DecisionRecord, ReplyClaim } from '../core/auto-reply/ledger.js';
+import type { AutoReplySettings } from '../core/auto-reply/settings.js';
+import type { ConversationRecord } from '../core/conversation.js';
+import { participantKeys } from '../core/participant.js';
+import type { JournalEntry, PersonRecord, Store } from '../core/ports.js';
+import { siteItemsCollection } from './data-store/collection.js';
+import { listConversationItems } from './data-store/conversation-list.js';
+import { type DataItems, dateField, findAll, insertOnce, type ItemFields, MAX_PAGE, READ } from './data-store/data-items.js';
+import { ids, siteItems, valueOf } from './data-store/site-items.js';
+import { siteStats } from './data-store/site-stats.js';
 
 export type { DataItems } from './data-store/data-items.js';
 
 export interface WixDataStoreOptions {
   /** The `@wix/data` `items` module, bound to a client (or the ambient one inside `auth.elevate`). */
   items: DataItems;
-  /** The app's namespace from wix.config.json; collection IDs are `<collectionPrefix>/<idSuffix>`. */
+  /** The app's namespace from wix.config.json; the collection ID is `<collectionPrefix>/site-items`. */
   collectionPrefix: string;
 }
 
+/** Where the store's plain writes go: straight to Wix Data, or into a request's buffer (see data-session.ts). */
+export interface ItemWrites {
+  save(items: ItemFields[]): Promise<void>;
+}
+
 /**
- * The Store on Wix hosting: the app's own Wix Data collections. Every item carries `instanceId`, and its `_id`
- * is derived from (instanceId, natural key), so inserting a journal entry twice fails with WDE0074: the dedupe.
+ * The Store on Wix hosting: the app's own Wix Data collection. Every item carries `instanceId` and its `kind`, and
+ * its `_id` is derived from (kind, instanceId, natural key), so inserting a journal entry or a reply claim twice
+ * fails with WDE0074: the durable dedupe.
  */
-export function createWixDataStore({ items, collectionPrefix }: WixDataStoreOptions): Store {
-  const c = storeCollections(collectionPrefix);
-  const query = (collection: string) => items.query(collection);
-  const conversationId = (instanceId: string, id: string) => itemId('conversation', instanceId, id);
-  const aliasId = (instanceId: string, oldId: string) => itemId('alias', instanceId, `conversation:${oldId}`);
-  const persons = personItems(items, c.persons);
+export function createWixDataStore(options: WixDataStoreOptions, writes?: ItemWrites): Store {
+  const { items } = options;
+  const collection = siteItemsCollection(options.collectionPrefix);
+  const query = () => items.query(collection);
+  const of = (instanceId: string, kind: string) => query().eq('instanceId', instanceId).eq('kind', kind);
+  const get = async (id: string) => items.get(collection, id, READ);
+  const save = writes?.save ?? (async (all: ItemFields[]) => {
+    if (all.length === 1) await items.save(collection, all[0]!);
+    else if (all.length > 1) await items.bulkSave(collection, all);
+  });
+  const personsUnder = async (instanceId: string, keys: string[]) => keys.length === 0 ? new Map<string, PersonRecord>()
+    : personsByKey(await findAll(of(instanceId, 'person').hasSome('participantKeys', keys)));
 
   return {
-    ...dataLedger(items, c),
     async addEvent(entry) {
-      return (await insertOnce(items, c.journal, await journalItem(entry))) ? 'added' : 'duplicate';
+      return (await insertOnce(items, collection, await siteItems.event(entry))) ? 'added' : 'duplicate';
     },
     async getEvent(instanceId, eventId) {
-      return parseField<JournalEntry>(await items.get(c.journal, await journalItemId(instanceId, eventId), READ), 'entry');
+      return valueOf<JournalEntry>(await get(await ids.event(instanceId, eventId)), 'event');
     },
     async updateEvent(entry) {
-      await items.save(c.journal, await journalItem(entry));
+      await save([await siteItems.event(entry)]);
     },
     async dueEvents(now, limit) {
-      const due = await query(c.journal).eq('done', false).le('nextAttemptAt', dateField(now))
+      const due = await query().eq('kind', 'event').eq('done', false).le('nextAttemptAt', dateField(now))
         .ascending('receivedAt', 'instanceId', 'eventId').limit(Math.min(limit, MAX_PAGE)).find(READ);
-      return due.items.map((item) => parseField<JournalEntry>(item, 'entry') as JournalEntry);
+      return due.items.map((item) => valueOf<JournalEntry>(item, 'event')!);
     },
 
     async getConversation(instanceId, id) {
-      return conversationOf(await items.get(c.conversations, await conversationId(instanceId, id), READ));
+      return valueOf<ConversationRecord>(await get(await ids.conversation(instanceId, id)), 'conversation');
     },
     async putConversation(record) {
-      await items.save(c.conversations, conversationItem(await conversationId(record.instanceId, record.conversationId), record));
+      await save([await siteItems.conversation(record)]);
     },
     async removeConversation(instanceId, id) {
-      await items.remove(c.conversations, await conversationId(instanceId, id));
+      await save([await siteItems.merged(instanceId, id)]);
     },
-    listConversations: (instanceId, request) => listConversationItems(query, c.conversations, instanceId, request),
-    findConversationsByParticipant: (instanceId, ids) => conversationsByParticipant(query, c.conversations, instanceId, ids),
+    listConversations: (instanceId, request) => listConversationItems(query, instanceId, request),
+    async findConversationsByParticipant(instanceId, participant) {
+      const keys = participantKeys(participant);
+      if (keys.length === 0) return [];
+      const found = await findAll(of(instanceId, 'conversation').hasSome('participantKeys', keys).ascending('conversationId'));
+      return found.map((item) => valueOf<ConversationRecord>(item, 'conversation')!);
+    },
 
     async getAlias(instanceId, oldId) {
-      const item = await items.get(c.aliases, await aliasId(instanceId, oldId), READ);
-      return typeof item?.targetId === 'string' ? item.targetId : undefined;
+      return valueOf<{ targetId: string }>(await get(await ids.alias(instanceId, oldId)), 'alias')?.targetId;
     },
     async setAlias(instanceId, oldId, targetId) {
-      const _id = await aliasId(instanceId, oldId);
-      await items.save(c.aliases, { _id, instanceId, kind: 'conversation', aliasId: oldId, targetId });
+      await save([await siteItems.alias(instanceId, oldId, targetId)]);
     },
     async aliasesTo(instanceId, targetId) {
-      const pointing = query(c.aliases).eq('instanceId', instanceId).eq('kind', 'conversation').eq('targetId', targetId);
-      return (await findAll(pointing.ascending('aliasId'))).map((item) => String(item.aliasId));
+      const pointing = await findAll(of(instanceId, 'alias').eq('targetId', targetId).ascending('aliasId'));
+      return pointing.map((item) => String(item.aliasId));
     },
 
-    getPerson: (instanceId, ids) => persons.get(instanceId, ids),
-    putPerson: (person) => persons.put(person),
+    async getPerson(instanceId, participant) {
+      return firstByKey(participantKeys(participant), await personsUnder(instanceId, participantKeys(participant)));
+    },
+    async putPerson(person) {
+      const newKeys = participantKeys(person.ids);
+      const replaced = [...(await personsUnder(person.instanceId, newKeys)).values()];
+      const keys = new Set([newKeys, ...replaced.map((p) => participantKeys(p.ids))].flat());
+      await save(await Promise.all([...keys].map((key) => siteItems.person(person, key))));
+    },
+
+    async getSettings(instanceId) {
+      return valueOf<AutoReplySettings>(await get(await ids.settings(instanceId)), 'settings');
+    },
+    async putSettings(instanceId, settings) {
+      await items.save(collection, await siteItems.settings(instanceId, settings));
+    },
+    async claimReply(claim) {
+      return (await insertOnce(items, collection, await siteItems.claim(claim))) ? 'claimed' : 'taken';
+    },
+    async updateReplyClaim(claim) {
+      await save([await siteItems.claim(claim)]);
+    },
+    async replyClaims(instanceId, keys, limit) {
+      if (keys.length === 0) return [];
+      const found = await of(instanceId, 'claim').hasSome('participantKeys', keys).descending('claimedAt', 'seq').limit(limit).find(READ);
+      return found.items.map((item) => valueOf<ReplyClaim>(item, 'claim')!);
+    },
+    async putDecision(decision) {
+      await save([await siteItems.decision(decision)]);
+    },
+    async listDecisions(instanceId, conversationIds, limit) {
+      if (conversationIds.length === 0) return [];
+      const found = await of(instanceId, 'decision').hasSome('decisionConversationId', conversationIds)
+        .descending('decidedAt', 'eventId').limit(limit).find(READ);
+      return found.items.map((item) => valueOf<DecisionRecord>(item, 'decision')!);
+    },
+    conversationStats: (instanceId, period) => siteStats(query, instanceId, period),
 
     async close() {},
   };
 }
+
+/** The person under the most current of these keys: member, then contact, then visitor. */
+export function firstByKey(keys: string[], persons: Map<string, PersonRecord>): PersonRecord | undefined {
+  return keys.map((key) => persons.get(key)).find(Boolean);
+}
+
+/** Person items by the key each is stored under. */
+export function personsByKey(found: Record<string, unknown>[]): Map<string, PersonRecord> {
+  const byKey = new Map<string, PersonRecord>();
+  for (const item of found) {
+    const person = valueOf<PersonRecord>(item, 'person');
+    const key = (item.participantKeys as string[] | undefined)?.[0];
+    if (person && key) byKey.set(key, person);
+  }
+  return byKey;
+}
+

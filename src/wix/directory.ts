@@ -29,9 +29,11 @@ export function createWixDirectory(modulesFor: (instanceId: string) => Directory
   return {
     async lookup(instanceId, ids) {
       const sdk = await modulesFor(instanceId);
+      // A member (FULL fieldset) carries their contact's name, emails and phones: one call. A contact needs two —
+      // the contact, and the member linked to it, if any (a Contact has no member ID).
       const member = ids.memberId ? await getMember(sdk, ids.memberId) : await memberOfContact(sdk, ids.contactId);
       const contactId = member?.contactId ?? ids.contactId;
-      const contact = contactId ? await getContact(sdk, contactId) : undefined;
+      const contact = contactId && !member ? await getContact(sdk, contactId) : undefined;
       return entryOf(ids, contact, member);
     },
     async participantOf(instanceId, conversationId) {
@@ -50,11 +52,11 @@ export function createWixDirectory(modulesFor: (instanceId: string) => Directory
 
 function entryOf(ids: ParticipantIds, contact: Contact | undefined, member: Member | undefined): DirectoryEntry {
   const details: PersonDetails = {
-    firstName: contact?.info?.name?.first ?? undefined,
-    lastName: contact?.info?.name?.last ?? undefined,
+    firstName: contact?.info?.name?.first ?? member?.contact?.firstName ?? undefined,
+    lastName: contact?.info?.name?.last ?? member?.contact?.lastName ?? undefined,
     nickname: member?.profile?.nickname ?? undefined,
-    email: contact?.primaryInfo?.email ?? member?.loginEmail ?? contact?.info?.emails?.items?.[0]?.email ?? undefined,
-    phone: contact?.primaryInfo?.phone ?? contact?.info?.phones?.items?.[0]?.phone ?? undefined,
+    email: contact?.primaryInfo?.email ?? member?.loginEmail ?? contact?.info?.emails?.items?.[0]?.email ?? member?.contact?.emails?.[0] ?? undefined,
+    phone: contact?.primaryInfo?.phone ?? contact?.info?.phones?.items?.[0]?.phone ?? member?.contact?.phones?.[0] ?? undefined,
   };
   return {
     ids: {

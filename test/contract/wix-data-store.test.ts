@@ -2,16 +2,10 @@ import { items } from '@wix/data';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../../emulator/index.js';
 import { createWixClient } from '../../src/wix/client.js';
-import { STORE_COLLECTION_SUFFIXES, storeCollections } from '../../src/wix/data-store/collections.js';
+import { SITE_ITEMS_SUFFIX, siteItemsCollection } from '../../src/wix/data-store/collection.js';
 import { createWixDataStore } from '../../src/wix/data-store.js';
 import wixConfig from '../../wix.config.json' with { type: 'json' };
-import aliases from '../../src/extensions/backend/data-collections/aliases.js';
-import conversations from '../../src/extensions/backend/data-collections/conversations.js';
-import participants from '../../src/extensions/backend/data-collections/participants.js';
-import processedEvents from '../../src/extensions/backend/data-collections/processed-events.js';
-import decisions from '../../src/extensions/backend/data-collections/decisions.js';
-import replyClaims from '../../src/extensions/backend/data-collections/reply-claims.js';
-import settings from '../../src/extensions/backend/data-collections/settings.js';
+import siteItems from '../../src/extensions/backend/data-collections/site-items.js';
 import { conversation, journalEntry, person, SITE_A } from './battery/fixtures.js';
 import { storeBattery } from './store-battery.js';
 
@@ -62,40 +56,32 @@ describe('Wix Data store specifics', () => {
     expect(await store.addEvent(journalEntry({ eventId: 'evt-1' }))).toBe('added');
   });
 
-  it('writes items with instanceId and queryable fields into the namespaced collections', async () => {
+  it('writes items with instanceId, kind and queryable fields into the one namespaced collection', async () => {
     const { items: bound } = await emulatedItems();
     const store = createWixDataStore({ items: bound, collectionPrefix: NAMESPACE });
     const lastMessageAt = '2025-03-01T09:30:00.000Z';
-    await store.putConversation(conversation({ conversationId: 'c-1', displayName: 'Ada Lovelace', participant: { contactId: 'ct-1' }, lastMessageAt }));
+    await store.putConversation(conversation({ conversationId: 'c-1', displayName: 'Ada Lovelace', participant: { contactId: 'ct-1' }, lastMessageAt, mergedFrom: ['c-0'] }));
     await store.addEvent(journalEntry({ eventId: 'evt-1' }));
     await store.putPerson(person({ ids: { contactId: 'ct-1', memberId: 'm-1' } }));
-    const ids = storeCollections(NAMESPACE);
-    expect(ids.conversations).toBe(`${NAMESPACE}/conversations`);
+    const collection = siteItemsCollection(NAMESPACE);
+    expect(collection).toBe(`${NAMESPACE}/site-items`);
 
-    const [item] = (await bound.query(ids.conversations).find()).items;
+    const [item] = (await bound.query(collection).eq('kind', 'conversation').find()).items;
     expect(item).toMatchObject({
       instanceId: SITE_A, conversationId: 'c-1', participantType: 'CONTACT', displayName: 'Ada Lovelace',
-      displayNameKey: 'ada lovelace', messageCount: 1, contactId: 'ct-1',
+      displayNameKey: 'ada lovelace', messageCount: 1, conversationIds: ['c-1', 'c-0'], participantKeys: ['contact:ct-1'],
     });
     expect(item._id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
     expect(item).not.toHaveProperty('email');
     expect(item.lastMessageAt).toEqual(new Date(lastMessageAt));
-    const [event] = (await bound.query(ids.journal).find()).items;
+    const [event] = (await bound.query(collection).eq('kind', 'event').find()).items;
     expect(event).toMatchObject({ instanceId: SITE_A, eventId: 'evt-1', done: false, nextAttemptAt: new Date('2025-03-01T10:00:00.000Z') });
-    const personKeys = (await bound.query(ids.persons).ascending('participantKey').find()).items.map((i) => i.participantKey);
+    const personKeys = (await bound.query(collection).eq('kind', 'person').find()).items.map((i) => i.participantKeys[0]).sort();
     expect(personKeys).toEqual(['contact:ct-1', 'member:m-1']);
   });
 
-  it('uses the collection ID suffixes the app declares in its Data Collections extension', () => {
-    expect(STORE_COLLECTION_SUFFIXES).toEqual({
-      conversations: conversations.idSuffix,
-      aliases: aliases.idSuffix,
-      journal: processedEvents.idSuffix,
-      persons: participants.idSuffix,
-      settings: settings.idSuffix,
-      replyClaims: replyClaims.idSuffix,
-      decisions: decisions.idSuffix,
-    });
+  it('uses the collection ID suffix the app declares in its Data Collections extension', () => {
+    expect(siteItems.idSuffix).toBe(SITE_ITEMS_SUFFIX);
   });
 
   it('refuses a namespace that cannot make a collection ID', () => {

@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
 import { contactConversations } from '../../api/contact-conversations';
 import { dashboardSite, respond } from '../../wix/hosted/dashboard-caller';
-import { hostedDeps } from '../../wix/hosted/hosted-deps';
+import { hostedStore } from '../../wix/hosted/hosted-deps';
 
 /** GET /api/contact-conversations?contactId=… — the contact-page plugin's data. */
 export const GET: APIRoute = ({ request }) =>
-  respond(async () => contactConversations(hostedDeps().store, await dashboardSite(), new URL(request.url).searchParams));
+  respond(async () => contactConversations(hostedStore(), await dashboardSite(), new URL(request.url).searchParams));

@@ -1,7 +1,7 @@
 import type { items } from '@wix/data';
 
 /** The fields of a Wix Data item as this store writes them; times are Dates, so they fill DATETIME fields. */
-type FieldValue = string | number | boolean | Date;
+type FieldValue = string | number | boolean | Date | string[];
 export type ItemFields = { _id: string; instanceId: string } & Record<string, FieldValue>;
 type ReadItem = Record<string, unknown>;
 
@@ -14,6 +14,8 @@ export interface DataItems {
   save(dataCollectionId: string, item: ItemFields): Promise<unknown>;
   get(dataCollectionId: string, itemId: string, options?: typeof READ): Promise<ReadItem | null>;
   remove(dataCollectionId: string, itemId: string): Promise<unknown>;
+  /** One request for many items (Wix Data: up to 1000). */
+  bulkSave(dataCollectionId: string, items: ItemFields[]): Promise<unknown>;
   query(dataCollectionId: string): items.WixDataQuery;
 }
 

@@ -1,4 +1,4 @@
-import type { ConversationQuery, ConversationRecord, ConversationSortField } from '../core/conversation.js';
+import type { ConversationQuery, ConversationRecord, ConversationSortField } from './conversation.js';
 
 /**
  * The one definition of how the dashboard's conversation list is filtered and ordered, shared by every store:

@@ -1,6 +1,6 @@
-import type { ConversationStats, DecisionRecord, ReplyClaim, StatsPeriod } from '../core/auto-reply/ledger.js';
-import type { ConversationRecord } from '../core/conversation.js';
-import type { ParticipantType } from '../core/participant.js';
+import type { ConversationStats, DecisionRecord, ReplyClaim, StatsPeriod } from './auto-reply/ledger.js';
+import type { ConversationRecord } from './conversation.js';
+import type { ParticipantType } from './participant.js';
 
 /**
  * The one definition of the dashboard's cards and of the ledger orders, shared by every store:

@@ -1,0 +1,198 @@
+import type { ReplyClaim } from '../../core/auto-reply/ledger.js';
+import type { AutoReplySettings } from '../../core/auto-reply/settings.js';
+import type { ConversationRecord } from '../../core/conversation.js';
+import { participantKeys, type ParticipantIds } from '../../core/participant.js';
+import type { JournalEntry, PersonRecord, Store } from '../../core/ports.js';
+import { createWixDataStore, firstByKey, personsByKey, type WixDataStoreOptions } from '../data-store.js';
+import { siteItemsCollection } from './collection.js';
+import { type ItemFields, MAX_PAGE, READ } from './data-items.js';
+import { siteItems, valueOf } from './site-items.js';
+
+/**
+ * The Store for ONE request on Wix hosting, shaped for its 20 sub-requests: `prefetch` reads in one query all the
+ * items about a person (their conversations, aliases, cached person, reply claims) and the site's settings; reads
+ * are then answered from what was fetched or written in this request; plain writes wait in a buffer that `flush`
+ * writes in one bulk save. The durable claims (journal insert, reply claim insert) still go to Wix at once — they
+ * are what makes a redelivery or a concurrent request safe, and anything buffered but lost in a crash is redone by
+ * Wix's resend (the journal says what is left).
+ */
+export interface WixDataSession extends Store {
+  prefetch(instanceId: string, about: Prefetch): Promise<void>;
+  /** Writes every buffered item in one request (none if nothing changed). */
+  flush(): Promise<void>;
+}
+
+/** What a request is about: the conversations and people it touches, and its own journal entries. */
+export interface Prefetch {
+  conversationIds: string[];
+  participants: ParticipantIds[];
+  eventIds: string[];
+}
+
+export function openDataSession(options: WixDataStoreOptions): WixDataSession {
+  const collection = siteItemsCollection(options.collectionPrefix);
+  const buffer = new Map<string, ItemFields>();
+  const base = createWixDataStore(options, { save: async (all) => { for (const item of all) buffer.set(item._id, item); } });
+  const known = {
+    instanceId: undefined as string | undefined,
+    conversationIds: new Set<string>(),
+    keys: new Set<string>(),
+    settings: false,
+  };
+  const records = new Map<string, ConversationRecord | null>();
+  const aliases = new Map<string, string>();
+  const persons = new Map<string, PersonRecord>();
+  let claims: ReplyClaim[] = [];
+  let settings: AutoReplySettings | undefined;
+  const events = new Map<string, JournalEntry | null>();
+
+  const mine = (instanceId: string) => instanceId === known.instanceId;
+  const coversIds = (instanceId: string, list: string[]) => mine(instanceId) && list.every((id) => known.conversationIds.has(id));
+  const keepClaim = (claim: ReplyClaim) => {
+    claims = [claim, ...claims.filter((c) => !(c.personKey === claim.personKey && c.seq === claim.seq))];
+  };
+
+  /** Reads the persons and reply claims filed under keys this request has not read yet, in one query. */
+  const ensureKeys = async (instanceId: string, keys: string[]) => {
+    const missing = keys.filter((key) => !known.keys.has(key));
+    if (!mine(instanceId) || missing.length === 0) return;
+    const q = () => options.items.query(collection);
+    const found = (await q().eq('instanceId', instanceId).hasSome('participantKeys', missing).limit(MAX_PAGE).find(READ)).items as Record<string, unknown>[];
+    for (const [key, person] of personsByKey(found)) if (!persons.has(key)) persons.set(key, person);
+    for (const item of found) {
+      const claim = valueOf<ReplyClaim>(item, 'claim');
+      if (claim && !claims.some((c) => c.personKey === claim.personKey && c.seq === claim.seq)) claims.push(claim);
+    }
+    for (const key of missing) known.keys.add(key);
+  };
+
+  return {
+    ...base,
+
+    async prefetch(instanceId, { conversationIds, participants, eventIds }) {
+      const keys = [...new Set(participants.flatMap(participantKeys))];
+      const q = () => options.items.query(collection);
+      let either = q().eq('kind', 'settings');
+      if (eventIds.length > 0) either = either.or(q().eq('kind', 'event').hasSome('eventId', eventIds));
+      if (conversationIds.length > 0) either = either.or(q().hasSome('conversationIds', conversationIds));
+      if (keys.length > 0) either = either.or(q().hasSome('participantKeys', keys));
+      const found = await q().eq('instanceId', instanceId).and(either).limit(MAX_PAGE).find(READ);
+      known.instanceId = instanceId;
+      for (const id of conversationIds) known.conversationIds.add(id);
+      for (const key of keys) known.keys.add(key);
+      known.settings = true;
+      for (const [key, person] of personsByKey(found.items as Record<string, unknown>[])) persons.set(key, person);
+      for (const item of found.items as Record<string, unknown>[]) {
+        const record = valueOf<ConversationRecord>(item, 'conversation');
+        if (record) records.set(record.conversationId, record);
+        const alias = valueOf<{ oldId: string; targetId: string }>(item, 'alias');
+        if (alias) aliases.set(alias.oldId, alias.targetId);
+        const claim = valueOf<ReplyClaim>(item, 'claim');
+        if (claim) keepClaim(claim);
+        settings = valueOf<AutoReplySettings>(item, 'settings') ?? settings;
+        const event = valueOf<JournalEntry>(item, 'event');
+        if (event) events.set(event.eventId, event);
+      }
+      for (const id of eventIds) if (!events.has(id)) events.set(id, null);
+    },
+
+    async flush() {
+      const all = [...buffer.values()];
+      buffer.clear();
+      if (all.length === 1) await options.items.save(collection, all[0]!);
+      else if (all.length > 1) await options.items.bulkSave(collection, all);
+    },
+
+    async addEvent(entry) {
+      const added = await base.addEvent(entry);
+      if (added === 'added') events.set(entry.eventId, entry);
+      return added;
+    },
+    async getEvent(instanceId, eventId) {
+      if (mine(instanceId) && events.has(eventId)) return events.get(eventId) ?? undefined;
+      return base.getEvent(instanceId, eventId);
+    },
+    async updateEvent(entry) {
+      if (mine(entry.instanceId)) events.set(entry.eventId, entry);
+      await base.updateEvent(entry);
+    },
+
+    async getConversation(instanceId, id) {
+      if (mine(instanceId) && records.has(id)) return records.get(id) ?? undefined;
+      if (coversIds(instanceId, [id])) return undefined;
+      return base.getConversation(instanceId, id);
+    },
+    async putConversation(record) {
+      if (mine(record.instanceId)) records.set(record.conversationId, record);
+      await base.putConversation(record);
+    },
+    async removeConversation(instanceId, id) {
+      if (mine(instanceId)) records.set(id, null);
+      await base.removeConversation(instanceId, id);
+    },
+
+    async getAlias(instanceId, oldId) {
+      if (mine(instanceId) && aliases.has(oldId)) return aliases.get(oldId);
+      // A conversation this request holds a live record of has not been merged away.
+      if (coversIds(instanceId, [oldId]) || (mine(instanceId) && records.get(oldId))) return undefined;
+      return base.getAlias(instanceId, oldId);
+    },
+    async setAlias(instanceId, oldId, targetId) {
+      if (mine(instanceId)) aliases.set(oldId, targetId);
+      await base.setAlias(instanceId, oldId, targetId);
+    },
+    async aliasesTo(instanceId, targetId) {
+      if (!coversIds(instanceId, [targetId])) return base.aliasesTo(instanceId, targetId);
+      return [...aliases].filter(([, target]) => target === targetId).map(([old]) => old).sort();
+    },
+
+    async getPerson(instanceId, participant) {
+      const keys = participantKeys(participant);
+      if (!mine(instanceId)) return base.getPerson(instanceId, participant);
+      await ensureKeys(instanceId, keys);
+      return firstByKey(keys, persons);
+    },
+    async putPerson(person) {
+      const keys = participantKeys(person.ids);
+      if (!mine(person.instanceId)) {
+        await base.putPerson(person);
+        return;
+      }
+      // Keys the request has not read (an ID the Directory just told us) are written without reading what they held
+      // before: the items under them are replaced either way.
+      const replaced = keys.flatMap((key) => persons.get(key) ?? []);
+      const all = new Set([keys, ...replaced.map((p) => participantKeys(p.ids))].flat());
+      for (const key of all) {
+        persons.set(key, person);
+        const item = await siteItems.person(person, key);
+        buffer.set(item._id, item);
+      }
+    },
+
+    async getSettings(instanceId) {
+      if (mine(instanceId) && known.settings) return settings;
+      return base.getSettings(instanceId);
+    },
+    async putSettings(instanceId, next) {
+      await base.putSettings(instanceId, next);
+      if (mine(instanceId)) settings = next;
+    },
+
+    async claimReply(claim) {
+      const result = await base.claimReply(claim);
+      if (result === 'claimed' && mine(claim.instanceId)) keepClaim(claim);
+      return result;
+    },
+    async updateReplyClaim(claim) {
+      if (mine(claim.instanceId)) keepClaim(claim);
+      await base.updateReplyClaim(claim);
+    },
+    async replyClaims(instanceId, keys, limit) {
+      if (!mine(instanceId)) return base.replyClaims(instanceId, keys, limit);
+      await ensureKeys(instanceId, keys);
+      return claims.filter((c) => keys.includes(c.personKey))
+        .sort((a, b) => b.claimedAt.localeCompare(a.claimedAt) || b.seq - a.seq)
+        .slice(0, limit);
+    },
+  };
+}

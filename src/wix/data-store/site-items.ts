@@ -1,0 +1,83 @@
+import type { DecisionRecord, ReplyClaim } from '../../core/auto-reply/ledger.js';
+import type { AutoReplySettings } from '../../core/auto-reply/settings.js';
+import type { ConversationRecord } from '../../core/conversation.js';
+import { participantKeys } from '../../core/participant.js';
+import type { JournalEntry, PersonRecord } from '../../core/ports.js';
+import { foldCase } from '../../core/conversation-order.js';
+import { becameAt } from '../../core/conversation-stats.js';
+import type { ItemKind } from './collection.js';
+import { dateField, definedFields, type ItemFields } from './data-items.js';
+import { itemId } from './item-id.js';
+
+/**
+ * Each kind of item in the site-items collection: its `_id` (deterministic, so an insert is a durable claim), the
+ * fields queries filter and sort on, and the whole domain object as JSON in `value` (round-trips exactly).
+ * `conversationIds` and `participantKeys` are the array fields one `hasSome` query finds a person's items by.
+ */
+const item = (kind: ItemKind, _id: string, instanceId: string, fields: Record<string, ItemFields[string] | string[] | undefined>, value: unknown) =>
+  ({ _id, instanceId, kind, ...definedFields(fields as never), value: JSON.stringify(value) }) as ItemFields;
+
+export const ids = {
+  event: (instanceId: string, eventId: string) => itemId('event', instanceId, eventId),
+  conversation: (instanceId: string, conversationId: string) => itemId('conversation', instanceId, conversationId),
+  alias: (instanceId: string, oldId: string) => itemId('alias', instanceId, oldId),
+  person: (instanceId: string, key: string) => itemId('person', instanceId, key),
+  claim: (instanceId: string, personKey: string, seq: number) => itemId('claim', instanceId, `${personKey}#${seq}`),
+  decision: (instanceId: string, eventId: string) => itemId('decision', instanceId, eventId),
+  settings: (instanceId: string) => itemId('settings', instanceId, 'auto-reply'),
+};
+
+export const siteItems = {
+  async event(entry: JournalEntry) {
+    return item('event', await ids.event(entry.instanceId, entry.eventId), entry.instanceId, {
+      eventId: entry.eventId, eventType: entry.eventType, receivedAt: dateField(entry.receivedAt),
+      nextAttemptAt: dateField(entry.nextAttemptAt), done: Boolean(entry.doneAt),
+    }, entry);
+  },
+  async conversation(record: ConversationRecord) {
+    return item('conversation', await ids.conversation(record.instanceId, record.conversationId), record.instanceId, {
+      conversationId: record.conversationId,
+      conversationIds: [record.conversationId, ...record.mergedFrom],
+      participantKeys: participantKeys(record.participant),
+      participantType: record.participantType,
+      displayName: record.displayName,
+      displayNameKey: foldCase(record.displayName),
+      email: record.email,
+      lastMessageAt: dateField(record.lastMessageAt),
+      firstMessageAt: dateField(record.firstMessageAt),
+      messageCount: record.messageCount,
+      becameContactAt: dateField(becameAt(record, 'CONTACT')),
+      becameMemberAt: dateField(becameAt(record, 'MEMBER')),
+    }, record);
+  },
+  /** A conversation folded into another: the item stays (kind `merged`), found by nothing but its `_id`. */
+  async merged(instanceId: string, conversationId: string) {
+    return item('merged', await ids.conversation(instanceId, conversationId), instanceId, { conversationId }, null);
+  },
+  async alias(instanceId: string, oldId: string, targetId: string) {
+    return item('alias', await ids.alias(instanceId, oldId), instanceId, { conversationIds: [oldId], aliasId: oldId, targetId }, { oldId, targetId });
+  },
+  /** A person is stored once under each ID they are known by, each item holding the whole person. */
+  async person(person: PersonRecord, key: string) {
+    return item('person', await ids.person(person.instanceId, key), person.instanceId, { participantKeys: [key] }, person);
+  },
+  async claim(claim: ReplyClaim) {
+    return item('claim', await ids.claim(claim.instanceId, claim.personKey, claim.seq), claim.instanceId, {
+      participantKeys: [claim.personKey], seq: claim.seq, status: claim.status, claimedAt: dateField(claim.claimedAt),
+    }, claim);
+  },
+  async decision(d: DecisionRecord) {
+    return item('decision', await ids.decision(d.instanceId, d.eventId), d.instanceId, {
+      eventId: d.eventId, decisionConversationId: d.conversationId, outcome: d.outcome, decidedAt: dateField(d.decidedAt),
+    }, d);
+  },
+  async settings(instanceId: string, settings: AutoReplySettings) {
+    return item('settings', await ids.settings(instanceId), instanceId, { autoReplyEnabled: settings.enabled }, settings);
+  },
+};
+
+/** The domain object an item holds; undefined for a missing item or one of another kind. */
+export function valueOf<T>(found: Record<string, unknown> | null | undefined, kind: ItemKind): T | undefined {
+  if (!found || found.kind !== kind || typeof found.value !== 'string') return undefined;
+  return JSON.parse(found.value) as T;
+}
