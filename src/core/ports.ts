@@ -106,10 +106,18 @@ export interface OutgoingMessage {
   badgeText?: string;
 }
 
+/** What Get Or Create Conversation answers: the person's current conversation, whose it is, and the business's name. */
+export interface CurrentConversation {
+  conversationId: string;
+  businessName?: string;
+  /** The conversation's participant as Wix has it now (a visitor's ID may answer with their member's conversation). */
+  participant?: ParticipantIds;
+}
+
 /** Wix Inbox, as the app uses it. */
 export interface Inbox {
   /** The most current conversation for this participant (Get Or Create Conversation), with the business's name on it. */
-  currentConversation(instanceId: string, participantId: CurrentParticipantId): Promise<{ conversationId: string; businessName?: string }>;
+  currentConversation(instanceId: string, participantId: CurrentParticipantId): Promise<CurrentConversation>;
   send(instanceId: string, conversationId: string, message: OutgoingMessage): Promise<{ messageId: string }>;
   /** When someone from the business last wrote in the conversation, if within the newest page of messages. */
   lastBusinessMessageAt(instanceId: string, conversationId: string): Promise<Date | undefined>;

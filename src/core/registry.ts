@@ -29,7 +29,8 @@ const PREVIEW_LENGTH = 140;
 
 /** Counts a message into its conversation, creating the record on the first one. */
 export function recordMessage(existing: ConversationRecord | undefined, message: SeenMessage, mergedFrom: string[] = []): ConversationRecord {
-  const base = existing ?? emptyRecord(message, mergedFrom);
+  const known = existing && { ...existing, mergedFrom: unique([...existing.mergedFrom, ...mergedFrom]).filter((id) => id !== existing.conversationId) };
+  const base = known ?? emptyRecord(message, unique(mergedFrom));
   const isLatest = !base.lastMessageAt || message.at >= base.lastMessageAt;
   const withType = upgradeType(base, message.participant, message.at, message.writtenIn ?? message.conversationId);
   return {

@@ -10,13 +10,15 @@ const CLOCK_SKEW_MS = 2 * 60_000;
  * it (the answer was a 5xx or was lost, or the process died before the claim was marked), so the claim is marked
  * `sendingAt` durably before Send Message. A fresh claim sends at once; a claim with the mark is resumed by first
  * looking at the conversation's newest messages for one this app sent since the claim (and not known as the
- * message of another claim) — if there is one, that was the reply, and it is not sent again.
+ * message of another claim) — if there is one, that was the reply, and it is not sent again. A claim inserted just
+ * now (`justClaimed`, already marked) cannot have been sent yet, so it sends at once.
  */
 export async function deliverClaim(
   deps: { store: Store; inbox: Inbox; clock: Clock }, claim: ReplyClaim, conversationId: string, others: readonly ReplyClaim[],
+  justClaimed = false,
 ): Promise<ReplyClaim> {
   const { store, inbox } = deps;
-  let messageId = claim.sendingAt ? await alreadyDelivered(inbox, claim, conversationId, others) : undefined;
+  let messageId = claim.sendingAt && !justClaimed ? await alreadyDelivered(inbox, claim, conversationId, others) : undefined;
   let sending = claim;
   if (!messageId) {
     if (!claim.sendingAt) await store.updateReplyClaim((sending = { ...claim, sendingAt: deps.clock.now().toISOString() }));

@@ -1,9 +1,9 @@
 import { decideAutoReply, needsBusinessActivity, type ReplyFacts } from '../core/auto-reply/decide.js';
-import { personKey, type ReplyClaim } from '../core/auto-reply/ledger.js';
+import { conversationKey, type ReplyClaim } from '../core/auto-reply/ledger.js';
 import { withDefaults } from '../core/auto-reply/settings.js';
 import type { MessageEvent } from '../core/inbox-event.js';
-import { currentParticipantId, participantKeys } from '../core/participant.js';
-import type { Inbox } from '../core/ports.js';
+import { currentParticipantId, participantKeys, type ParticipantIds } from '../core/participant.js';
+import type { CurrentConversation, Inbox, Store } from '../core/ports.js';
 import { deliverClaim } from './auto-reply-delivery.js';
 import { recordDecision } from './auto-reply-outcome.js';
 import { currentConversationId, type RegistryDeps } from './conversation-registry.js';
@@ -14,59 +14,101 @@ export type AutoReplyDeps = RegistryDeps & { inbox: Inbox };
 const CLAIMS_LOOKED_AT = 20;
 
 /**
- * Answers one participant message at most once per person per cooldown. Decides with every fact that needs no
- * Wix call first; asks the Inbox (Get Or Create Conversation, and the recent messages only when the quiet rule
- * is on) only when a reply is due; then claims (site, person, next seq) durably before sending. A retry of the
- * same event finds its own claim and resumes it (see deliverClaim: never a second copy); any other delivery finds
- * the claim taken.
+ * Answers one participant message at most once per person per cooldown, whatever order Wix delivers a person's
+ * messages and merges in. Decides with every fact that needs no Wix call first; asks the Inbox (Get Or Create
+ * Conversation, and the recent messages only when the quiet rule is on) only when a reply is due. What Get Or Create
+ * answers is the person's current conversation — a visitor's ID answers with their member's conversation once they
+ * registered — so its ID and participant are looked up in the ledger too before deciding, and the reply slot is
+ * claimed durably under that conversation: two messages of one person, however early or late the app learns they
+ * are one, race for the same slot. A retry of the same event finds its own claim and resumes it (see deliverClaim:
+ * never a second copy); any other delivery finds the claim taken.
  */
 export async function autoReply(deps: AutoReplyDeps, event: MessageEvent): Promise<void> {
   const { store, inbox, clock } = deps;
   const conversationId = await currentConversationId(store, event.instanceId, event.conversationId);
   const record = await store.getConversation(event.instanceId, conversationId);
-  const anchor = record && personKey(record.participant);
   const participantId = record && currentParticipantId(record.participant);
-  if (!record || !anchor || !participantId) return;
-  const claims = await store.replyClaims(event.instanceId, participantKeys(record.participant), CLAIMS_LOOKED_AT);
-  const mine = claims.find((c) => c.eventId === event.eventId);
-  if (mine?.status === 'claimed') return send(deps, event, mine, participantId, claims);
+  if (!record || !participantId) return;
+  const ledger = await openLedger(store, event.instanceId, ledgerKeys(record.participant, [conversationId, ...record.mergedFrom]));
+  const mine = ledger.claims.find((c) => c.eventId === event.eventId);
+  if (mine?.status === 'claimed') return send(deps, event, mine, participantId, ledger.claims);
   if (mine) return;
 
   const settings = withDefaults(await store.getSettings(event.instanceId));
   const person = await store.getPerson(event.instanceId, record.participant);
-  const lastReply = claims.find((c) => c.status !== 'failed');
   const now = clock.now();
-  const facts: ReplyFacts = {
+  const facts = (): ReplyFacts => ({
     settings,
     participantType: record.participantType,
     details: person?.details ?? {},
     text: event.text,
     channel: event.channel,
     at: now,
-    lastReplyAt: lastReply ? new Date(lastReply.claimedAt) : undefined,
+    lastReplyAt: ledger.lastReplyAt(),
     isFirstMessage: !record.firstMessageAt || event.at <= record.firstMessageAt,
-  };
-  let decision = decideAutoReply(facts);
-  let current: { conversationId: string; businessName?: string } | undefined;
+  });
+  let decision = decideAutoReply(facts());
+  let current: CurrentConversation | undefined;
   if (decision.outcome === 'ask') {
     current = await inbox.currentConversation(event.instanceId, participantId);
+    await ledger.learn(ledgerKeys(current.participant ?? {}, [current.conversationId]));
+    if (ledger.claims.some((c) => c.eventId === event.eventId)) return;
     const lastBusinessMessageAt = needsBusinessActivity(settings) ? await inbox.lastBusinessMessageAt(event.instanceId, current.conversationId) : undefined;
-    decision = decideAutoReply({ ...facts, conversation: { businessName: current.businessName, lastBusinessMessageAt } });
+    decision = decideAutoReply({ ...facts(), conversation: { businessName: current.businessName, lastBusinessMessageAt } });
   }
-  if (decision.outcome !== 'reply') {
+  if (decision.outcome !== 'reply' || !current) {
     const reason = decision.outcome === 'skip' ? (decision.detail ? `${decision.reason}: ${decision.detail}` : decision.reason) : 'undecided';
     await recordDecision(deps, event, { outcome: 'skipped', reason });
     return;
   }
+  const anchor = conversationKey(current.conversationId);
   const claim: ReplyClaim = {
-    instanceId: event.instanceId, personKey: anchor, seq: Math.max(0, ...claims.map((c) => c.seq)) + 1,
-    claimedAt: now.toISOString(), eventId: event.eventId, conversationId, status: 'claimed', text: decision.text,
+    instanceId: event.instanceId, personKey: anchor, keys: [anchor, ...ledger.keys.filter((k) => k !== anchor)],
+    seq: ledger.nextSeq(anchor), claimedAt: now.toISOString(), eventId: event.eventId, conversationId, status: 'claimed', text: decision.text,
+    // Marked as being sent from the start: the claim is the one write that is durable before Send Message (on Wix
+    // hosting the rest of a request's writes land after it), so a retry always looks for the message first.
+    sendingAt: now.toISOString(),
   };
   if ((await store.claimReply(claim)) === 'taken') {
+    // The same event delivered twice at once is already being answered by the other delivery: nothing to record.
+    await ledger.learn([anchor], true);
+    if (ledger.claims.some((c) => c.personKey === anchor && c.seq === claim.seq && c.eventId === event.eventId)) return;
     await recordDecision(deps, event, { outcome: 'skipped', reason: 'cooldown: another message of this person was answered at the same time' });
     return;
   }
-  await send(deps, event, { ...claim, ...{ rule: decision.rule } }, participantId, claims, current);
+  await send(deps, event, { ...claim, ...{ rule: decision.rule } }, participantId, ledger.claims, current);
+}
+
+/** The ledger keys of a person: each of their IDs and each of their conversations. */
+function ledgerKeys(ids: ParticipantIds, conversationIds: string[]): string[] {
+  return [...participantKeys(ids), ...conversationIds.map(conversationKey)];
+}
+
+/** The reply claims filed under a person's keys, growing as the app learns more keys of theirs. */
+async function openLedger(store: Store, instanceId: string, initial: string[]) {
+  const ledger = {
+    keys: [...new Set(initial)],
+    claims: [] as ReplyClaim[],
+    /** Adds the claims under these keys (all of them again with `reread`, to see a claim that was just taken). */
+    async learn(keys: string[], reread = false) {
+      const fresh = reread ? keys : keys.filter((k) => !ledger.keys.includes(k));
+      if (fresh.length === 0) return;
+      const found = await store.replyClaims(instanceId, fresh, CLAIMS_LOOKED_AT);
+      ledger.keys = [...new Set([...ledger.keys, ...fresh])];
+      const other = (c: ReplyClaim) => !found.some((f) => f.personKey === c.personKey && f.seq === c.seq);
+      ledger.claims = [...ledger.claims.filter(other), ...found].sort((a, b) => b.claimedAt.localeCompare(a.claimedAt) || b.seq - a.seq);
+    },
+    lastReplyAt(): Date | undefined {
+      const last = ledger.claims.find((c) => c.status !== 'failed');
+      return last ? new Date(last.claimedAt) : undefined;
+    },
+    /** The next slot under an anchor: every delivery that sees the same claims computes the same one. */
+    nextSeq(anchor: string): number {
+      return Math.max(0, ...ledger.claims.filter((c) => c.personKey === anchor).map((c) => c.seq)) + 1;
+    },
+  };
+  await ledger.learn(ledger.keys, true);
+  return ledger;
 }
 
 /** Delivers a claimed reply to the person's current conversation and records the decision as replied. */
@@ -76,6 +118,6 @@ async function send(
 ): Promise<void> {
   const { rule, ...stored } = claim;
   const target = fresh ?? await deps.inbox.currentConversation(event.instanceId, participantId);
-  await deliverClaim(deps, stored, target.conversationId, others);
+  await deliverClaim(deps, stored, target.conversationId, others, fresh !== undefined);
   await recordDecision(deps, event, { outcome: 'replied', text: stored.text, ...(rule ? { rule } : {}) });
 }

@@ -18,22 +18,29 @@ const MAX_ALIAS_HOPS = 16;
 
 /** The conversation an ID lives in now, following merges. */
 export async function currentConversationId(store: Store, instanceId: string, conversationId: string): Promise<string> {
-  let id = conversationId;
+  return (await mergeChain(store, instanceId, conversationId)).at(-1)!;
+}
+
+/** Every conversation ID from this one to the one it lives in now, following merges: [id, …, current]. */
+export async function mergeChain(store: Store, instanceId: string, conversationId: string): Promise<string[]> {
+  const chain = [conversationId];
   for (let hop = 0; hop < MAX_ALIAS_HOPS; hop++) {
-    const next = await store.getAlias(instanceId, id);
-    if (!next || next === id) return id;
-    id = next;
+    const next = await store.getAlias(instanceId, chain.at(-1)!);
+    if (!next || chain.includes(next)) break;
+    chain.push(next);
   }
-  return id;
+  return chain;
 }
 
 /** Counts a participant's message into its (current) conversation; anyone else's message is only classified. */
 export async function recordIncoming(deps: RegistryDeps, event: MessageEvent): Promise<ConversationRecord | { notParticipant: NotParticipantReason }> {
   const verdict = classifySender(event.message, event.identity);
   if (verdict.kind !== 'participant') return { notParticipant: verdict.reason };
-  const conversationId = await currentConversationId(deps.store, event.instanceId, event.conversationId);
+  const chain = await mergeChain(deps.store, event.instanceId, event.conversationId);
+  const conversationId = chain.at(-1)!;
   const existing = await deps.store.getConversation(event.instanceId, conversationId);
-  const mergedFrom = existing ? [] : await deps.store.aliasesTo(event.instanceId, conversationId);
+  // The conversations merged on the way here belong to the record too, whichever order Wix told us of them in.
+  const mergedFrom = [...(existing ? [] : await deps.store.aliasesTo(event.instanceId, conversationId)), ...chain.slice(0, -1)];
   const record = recordMessage(existing, {
     instanceId: event.instanceId,
     conversationId,

@@ -1,4 +1,4 @@
-import type { DecisionRecord, ReplyClaim } from '../core/auto-reply/ledger.js';
+import { claimKeys, type DecisionRecord, type ReplyClaim } from '../core/auto-reply/ledger.js';
 import type { AutoReplySettings } from '../core/auto-reply/settings.js';
 import type { ConversationRecord } from '../core/conversation.js';
 import type { Store } from '../core/ports.js';
@@ -33,7 +33,7 @@ export function memoryAutoReplyLedger(allConversations: () => ConversationRecord
     },
     async replyClaims(instanceId, personKeys, limit) {
       const wanted = new Set(personKeys);
-      const found = [...claims.values()].filter((c) => c.instanceId === instanceId && wanted.has(c.personKey));
+      const found = [...claims.values()].filter((c) => c.instanceId === instanceId && claimKeys(c).some((k) => wanted.has(k)));
       return copy(found.sort(newestClaimFirst).slice(0, limit));
     },
     async putDecision(decision) {

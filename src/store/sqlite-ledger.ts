@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { ConversationStats, DecisionRecord, ReplyClaim } from '../core/auto-reply/ledger.js';
+import { claimKeys, type ConversationStats, type DecisionRecord, type ReplyClaim } from '../core/auto-reply/ledger.js';
 import type { AutoReplySettings } from '../core/auto-reply/settings.js';
 import type { ParticipantType } from '../core/participant.js';
 import type { Store } from '../core/ports.js';
@@ -14,6 +14,17 @@ export function sqliteAutoReplyLedger(db: Database): Ledger {
   const claimRow = (c: ReplyClaim) => [c.instanceId, c.personKey, c.seq, c.claimedAt, JSON.stringify(c)] as const;
   const insertClaim = db.prepare('INSERT OR IGNORE INTO reply_claims (instance_id, person_key, seq, claimed_at, claim) VALUES (?, ?, ?, ?, ?)');
   const saveClaim = db.prepare('INSERT OR REPLACE INTO reply_claims (instance_id, person_key, seq, claimed_at, claim) VALUES (?, ?, ?, ?, ?)');
+  const fileClaim = db.prepare('INSERT OR IGNORE INTO reply_claim_keys (instance_id, claim_key, person_key, seq) VALUES (?, ?, ?, ?)');
+  const fileUnder = (c: ReplyClaim) => { for (const k of claimKeys(c)) fileClaim.run(c.instanceId, k, c.personKey, c.seq); };
+  const claim = db.transaction((c: ReplyClaim) => {
+    if (insertClaim.run(...claimRow(c)).changes !== 1) return 'taken' as const;
+    fileUnder(c);
+    return 'claimed' as const;
+  });
+  const updateClaim = db.transaction((c: ReplyClaim) => {
+    saveClaim.run(...claimRow(c));
+    fileUnder(c);
+  });
   const putDecision = db.prepare(`INSERT OR REPLACE INTO decisions (instance_id, event_id, conversation_id, outcome, decided_at, decision)
     VALUES (@instanceId, @eventId, @conversationId, @outcome, @decidedAt, @decision)`);
   const byType = db.prepare<[string, string, string], { type: ParticipantType; n: number }>(`SELECT participant_type AS type, count(*) AS n
@@ -27,12 +38,14 @@ export function sqliteAutoReplyLedger(db: Database): Ledger {
   return {
     getSettings: async (instanceId) => parse<AutoReplySettings>(getSettings.get(instanceId)?.settings),
     putSettings: async (instanceId, settings) => void putSettings.run(instanceId, JSON.stringify(settings)),
-    claimReply: async (claim) => (insertClaim.run(...claimRow(claim)).changes === 1 ? 'claimed' : 'taken'),
-    updateReplyClaim: async (claim) => void saveClaim.run(...claimRow(claim)),
+    claimReply: async (c) => claim(c),
+    updateReplyClaim: async (c) => void updateClaim(c),
     async replyClaims(instanceId, personKeys, limit) {
       if (personKeys.length === 0) return [];
-      const rows = db.prepare<unknown[], { claim: string }>(`SELECT claim FROM reply_claims WHERE instance_id = ?
-        AND person_key IN (${personKeys.map(() => '?').join(', ')}) ORDER BY claimed_at DESC, seq DESC LIMIT ?`)
+      const rows = db.prepare<unknown[], { claim: string }>(`SELECT claim FROM reply_claims r WHERE r.instance_id = ?
+        AND EXISTS (SELECT 1 FROM reply_claim_keys k WHERE k.instance_id = r.instance_id AND k.person_key = r.person_key
+          AND k.seq = r.seq AND k.claim_key IN (${personKeys.map(() => '?').join(', ')}))
+        ORDER BY r.claimed_at DESC, r.seq DESC LIMIT ?`)
         .all(instanceId, ...personKeys, limit);
       return rows.map((row) => JSON.parse(row.claim) as ReplyClaim);
     },

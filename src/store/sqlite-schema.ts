@@ -88,6 +88,17 @@ export const MIGRATIONS: readonly string[] = [
   CREATE INDEX decisions_by_conversation ON decisions (instance_id, conversation_id, decided_at);
   CREATE INDEX decisions_by_time ON decisions (instance_id, decided_at);
   `,
+  `
+  -- Every key a reply claim is filed under (its anchor, the person's IDs, their conversations).
+  CREATE TABLE reply_claim_keys (
+    instance_id TEXT NOT NULL,
+    claim_key   TEXT NOT NULL,
+    person_key  TEXT NOT NULL,
+    seq         INTEGER NOT NULL,
+    PRIMARY KEY (instance_id, claim_key, person_key, seq)
+  ) WITHOUT ROWID;
+  INSERT INTO reply_claim_keys (instance_id, claim_key, person_key, seq) SELECT instance_id, person_key, person_key, seq FROM reply_claims;
+  `,
 ];
 
 /** Brings the file up to the newest schema in one transaction; refuses a file written by a newer build. */

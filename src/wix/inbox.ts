@@ -5,7 +5,11 @@ import { statusOf, withRetries, type RetryOptions } from './retry.js';
 /** The Inbox SDK calls the app makes, bound to one site (a client's modules, or the ambient elevated ones). */
 export interface InboxModules {
   conversations: {
-    getOrCreateConversation(participantId: CurrentParticipantId): Promise<{ conversation?: { _id?: string | null; businessDisplayData?: { name?: string | null } | null } }>;
+    getOrCreateConversation(participantId: CurrentParticipantId): Promise<{ conversation?: {
+      _id?: string | null;
+      businessDisplayData?: { name?: string | null } | null;
+      participant?: { anonymousVisitorId?: string | null; contactId?: string | null; memberId?: string | null } | null;
+    } }>;
   };
   messages: {
     sendMessage(conversationId: string, message: any): Promise<{ message?: { _id?: string | null } }>;
@@ -51,7 +55,11 @@ export function createWixInbox(modulesFor: (instanceId: string) => InboxModules 
     async currentConversation(instanceId, participantId) {
       const { conversation } = await call(instanceId, 'Get Or Create Conversation', (sdk) => sdk.conversations.getOrCreateConversation(participantId));
       if (!conversation?._id) throw new Error('Get Or Create Conversation answered without a conversation ID');
-      return { conversationId: conversation._id, businessName: conversation.businessDisplayData?.name ?? undefined };
+      const { anonymousVisitorId, contactId, memberId } = conversation.participant ?? {};
+      const participant = {
+        ...(anonymousVisitorId ? { anonymousVisitorId } : {}), ...(contactId ? { contactId } : {}), ...(memberId ? { memberId } : {}),
+      };
+      return { conversationId: conversation._id, businessName: conversation.businessDisplayData?.name ?? undefined, participant };
     },
     async send(instanceId, conversationId, message) {
       const sent = await call(instanceId, 'Send Message', (sdk) => sdk.messages.sendMessage(conversationId, {

@@ -6,9 +6,14 @@ import type { ParticipantIds, ParticipantType } from '../participant.js';
  */
 export interface ReplyClaim {
   instanceId: string;
-  /** The person's anchor key (see personKey). */
+  /** The anchor the slot is unique under: the conversation Get Or Create answered, `conversation:<id>`. */
   personKey: string;
   seq: number;
+  /**
+   * Every key the claim is filed under, the anchor included: the person's IDs (`visitor:…`, `contact:…`, `member:…`)
+   * and every conversation of theirs (`conversation:…`), so that a later message finds it by whichever of them it knows.
+   */
+  keys?: string[];
   claimedAt: string;
   eventId: string;
   conversationId: string;
@@ -53,8 +58,16 @@ export interface ConversationStats {
   autoReplies: { replied: number; skipped: number; failed: number };
 }
 
+/** The keys a claim is filed under and looked up by. */
+export function claimKeys(claim: Pick<ReplyClaim, 'personKey' | 'keys'>): string[] {
+  return claim.keys ?? [claim.personKey];
+}
+
+/** The key of a conversation in the reply ledger. */
+export const conversationKey = (conversationId: string) => `conversation:${conversationId}`;
+
 /**
- * The key a person's reply claims are filed under: the contact ID (the stable heart of a Wix person), else the
+ * The key a person's reply claims were filed under before claims were anchored on conversations: the contact ID (the stable heart of a Wix person), else the
  * member ID, else the visitor ID. Claims are looked up under every ID the person has, so a claim filed while
  * they were a visitor still counts once they are a contact.
  */

@@ -1,4 +1,4 @@
-import type { ReplyClaim } from '../../core/auto-reply/ledger.js';
+import { claimKeys, type ReplyClaim } from '../../core/auto-reply/ledger.js';
 import type { AutoReplySettings } from '../../core/auto-reply/settings.js';
 import type { ConversationRecord } from '../../core/conversation.js';
 import { participantKeys, type ParticipantIds } from '../../core/participant.js';
@@ -190,7 +190,7 @@ export function openDataSession(options: WixDataStoreOptions): WixDataSession {
     async replyClaims(instanceId, keys, limit) {
       if (!mine(instanceId)) return base.replyClaims(instanceId, keys, limit);
       await ensureKeys(instanceId, keys);
-      return claims.filter((c) => keys.includes(c.personKey))
+      return claims.filter((c) => claimKeys(c).some((k) => keys.includes(k)))
         .sort((a, b) => b.claimedAt.localeCompare(a.claimedAt) || b.seq - a.seq)
         .slice(0, limit);
     },

@@ -1,4 +1,4 @@
-import type { DecisionRecord, ReplyClaim } from '../../core/auto-reply/ledger.js';
+import { claimKeys, type DecisionRecord, type ReplyClaim } from '../../core/auto-reply/ledger.js';
 import type { AutoReplySettings } from '../../core/auto-reply/settings.js';
 import type { ConversationRecord } from '../../core/conversation.js';
 import { participantKeys } from '../../core/participant.js';
@@ -55,7 +55,7 @@ export const siteItems = {
     return item('merged', await ids.conversation(instanceId, conversationId), instanceId, { conversationId }, null);
   },
   async alias(instanceId: string, oldId: string, targetId: string) {
-    return item('alias', await ids.alias(instanceId, oldId), instanceId, { conversationIds: [oldId], aliasId: oldId, targetId }, { oldId, targetId });
+    return item('alias', await ids.alias(instanceId, oldId), instanceId, { conversationIds: [oldId, targetId], aliasId: oldId, targetId }, { oldId, targetId });
   },
   /** A person is stored once under each ID they are known by, each item holding the whole person. */
   async person(person: PersonRecord, key: string) {
@@ -63,7 +63,7 @@ export const siteItems = {
   },
   async claim(claim: ReplyClaim) {
     return item('claim', await ids.claim(claim.instanceId, claim.personKey, claim.seq), claim.instanceId, {
-      participantKeys: [claim.personKey], seq: claim.seq, status: claim.status, claimedAt: dateField(claim.claimedAt),
+      participantKeys: claimKeys(claim), seq: claim.seq, status: claim.status, claimedAt: dateField(claim.claimedAt),
     }, claim);
   },
   async decision(d: DecisionRecord) {

@@ -62,9 +62,10 @@ describe('recordMessage — the first message of a conversation', () => {
     expect(record.mergedFrom).toEqual([CONV_AS_VISITOR]);
   });
 
-  it('ignores merged IDs handed in for a record that already exists', () => {
+  it('adds the merged IDs handed in to a record that already exists, once each, never its own ID', () => {
     const existing = conversationRecord({ mergedFrom: [CONV_OTHER] });
-    expect(recordMessage(existing, seenMessage({ at: at(1) }), [CONV_AS_CONTACT]).mergedFrom).toEqual([CONV_OTHER]);
+    const record = recordMessage(existing, seenMessage({ at: at(1) }), [CONV_AS_CONTACT, CONV_OTHER, existing.conversationId]);
+    expect(record.mergedFrom).toEqual([CONV_OTHER, CONV_AS_CONTACT]);
   });
 
   it('leaves preview and channel unset when the message has none', () => {
