@@ -92,10 +92,15 @@ export interface DirectoryEntry {
   memberStatus?: string;
 }
 
+export interface LookupOptions {
+  /** Wix itself just said whose the conversation is, and it is a contact's: no member to look for. */
+  knownNotMember?: boolean;
+}
+
 /** Contacts, Members and the Inbox's own record: who a participant is. */
 export interface Directory {
   /** Resolves the contact and member behind these IDs; a contact linked to a member comes back with its memberId. */
-  lookup(instanceId: string, ids: ParticipantIds): Promise<DirectoryEntry>;
+  lookup(instanceId: string, ids: ParticipantIds, options?: LookupOptions): Promise<DirectoryEntry>;
   /** The participant of a conversation, as Wix Inbox has it (Get Conversation); undefined if Wix has no such conversation. */
   participantOf(instanceId: string, conversationId: string): Promise<ParticipantIds | undefined>;
 }

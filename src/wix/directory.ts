@@ -27,11 +27,12 @@ type Member = members.Member;
 /** Contacts (`@wix/crm`) and Members (`@wix/members`) as one Directory. */
 export function createWixDirectory(modulesFor: (instanceId: string) => DirectoryModules | Promise<DirectoryModules>): Directory {
   return {
-    async lookup(instanceId, ids) {
+    async lookup(instanceId, ids, options = {}) {
       const sdk = await modulesFor(instanceId);
       // A member (FULL fieldset) carries their contact's name, emails and phones: one call. A contact needs two —
       // the contact, and the member linked to it, if any (a Contact has no member ID).
-      const member = ids.memberId ? await getMember(sdk, ids.memberId) : await memberOfContact(sdk, ids.contactId);
+      const member = ids.memberId ? await getMember(sdk, ids.memberId)
+        : options.knownNotMember ? undefined : await memberOfContact(sdk, ids.contactId);
       const contactId = member?.contactId ?? ids.contactId;
       const contact = contactId && !member ? await getContact(sdk, contactId) : undefined;
       return entryOf(ids, contact, member);

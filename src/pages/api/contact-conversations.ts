@@ -1,8 +1,7 @@
 import type { APIRoute } from 'astro';
 import { contactConversations } from '../../api/contact-conversations';
-import { dashboardSite, respond } from '../../wix/hosted/dashboard-caller';
-import { hostedStore } from '../../wix/hosted/hosted-deps';
+import { forSite } from '../../wix/hosted/dashboard-caller';
 
-/** GET /api/contact-conversations?contactId=… — the contact-page plugin's data. */
+/** GET /api/contact-conversations?contactId= — a CRM contact's conversations, for the contact-page plugin. */
 export const GET: APIRoute = ({ request }) =>
-  respond(async () => contactConversations(hostedStore(), await dashboardSite(), new URL(request.url).searchParams));
+  forSite(request, (store, site) => contactConversations(store, site, new URL(request.url).searchParams));

@@ -15,8 +15,7 @@ const OPTIONAL_SORT_FIELDS = new Set<ConversationSortField>(['lastMessageAt', 'f
 /**
  * One page of a site's conversations. `contains` in Wix Data ignores case, so search is one `$or` of two
  * `contains`. Wix ranks items lacking the sort field lowest, so for the optional time fields the page is
- * stitched from two queries — items having the field, then items lacking it — to keep those last either way
- * (the second query runs only when the first page ran out).
+ * stitched from two queries — items having the field, then items lacking it — to keep those last either way.
  */
 export async function listConversationItems(
   query: () => items.WixDataQuery,
@@ -35,7 +34,8 @@ export async function listConversationItems(
     return { records: result.items.map((item) => valueOf<ConversationRecord>(item, 'conversation') as ConversationRecord), total: result.totalCount ?? 0 };
   };
 
-  if (!OPTIONAL_SORT_FIELDS.has(request.sort.field)) {
+  if (!OPTIONAL_SORT_FIELDS.has(request.sort.field) || request.sort.order === 'desc') {
+    // Newest first (the dashboard's default) already ranks the items lacking the field last: one query.
     const { records, total } = await page(sorted(base, field), request.offset, request.limit);
     return { items: records, total };
   }

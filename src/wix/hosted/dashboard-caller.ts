@@ -1,17 +1,40 @@
 import { auth } from '@wix/essentials';
 import { ApiError, UnauthorizedError, errorBody } from '../../api/errors.js';
 import { parseJsonBody } from '../../api/json-body.js';
+import type { Store } from '../../core/ports.js';
+import { hostedStore } from './hosted-deps.js';
+
+/** How long an isolate trusts what token-info said of a caller's token (the runtime checks every request itself too). */
+const TOKEN_INFO_TTL_MS = 60_000;
+const MAX_TOKENS = 500;
+const sites = new Map<string, { instanceId: string; until: number }>();
 
 /**
  * The site a Wix-hosted API call is for, from the caller's own dashboard authentication — never a parameter
- * the caller picks. Only a Wix user (the site owner or a collaborator in the dashboard) may read it.
+ * the caller picks. Only a Wix user (the site owner or a collaborator in the dashboard) may read it. A dashboard
+ * polls with the same token, so the answer is kept a minute per isolate: one token check per request, the runtime's.
  */
-export async function dashboardSite(): Promise<string> {
-  const token = await auth.getTokenInfo();
-  if (token.subjectType !== 'USER' || !token.instanceId) {
+export async function dashboardSite(request: Request): Promise<string> {
+  const token = request.headers.get('authorization') ?? '';
+  const known = token ? sites.get(token) : undefined;
+  if (known && known.until > Date.now()) return known.instanceId;
+  const info = await auth.getTokenInfo();
+  if (info.subjectType !== 'USER' || !info.instanceId) {
     throw new UnauthorizedError('Only the site\'s dashboard may call this API: open it from the app\'s dashboard page');
   }
-  return token.instanceId;
+  if (token) {
+    if (sites.size >= MAX_TOKENS) sites.delete(sites.keys().next().value!);
+    sites.set(token, { instanceId: info.instanceId, until: Date.now() + TOKEN_INFO_TTL_MS });
+  }
+  return info.instanceId;
+}
+
+/** Runs a dashboard API handler for the caller's site with that site's store. */
+export function forSite(request: Request, handler: (store: Store, instanceId: string) => Promise<unknown>): Promise<Response> {
+  return respond(async () => {
+    const instanceId = await dashboardSite(request);
+    return handler(hostedStore(instanceId), instanceId);
+  });
 }
 
 /** Runs an API handler and answers in the same JSON shapes as the self-hosted server. */

@@ -1,8 +1,7 @@
 import type { APIRoute } from 'astro';
 import { conversationTimeline } from '../../../api/conversation-timeline';
-import { dashboardSite, respond } from '../../../wix/hosted/dashboard-caller';
-import { hostedStore } from '../../../wix/hosted/hosted-deps';
+import { forSite } from '../../../wix/hosted/dashboard-caller';
 
 /** GET /api/conversations/:conversationId — the person's timeline: the record and its auto-reply decisions. */
-export const GET: APIRoute = ({ params }) =>
-  respond(async () => conversationTimeline(hostedStore(), await dashboardSite(), params.conversationId ?? ''));
+export const GET: APIRoute = ({ params, request }) =>
+  forSite(request, (store, site) => conversationTimeline(store, site, params.conversationId ?? ''));

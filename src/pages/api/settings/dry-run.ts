@@ -1,8 +1,7 @@
 import type { APIRoute } from 'astro';
 import { dryRun } from '../../../api/dry-run';
-import { dashboardSite, readJsonBody, respond } from '../../../wix/hosted/dashboard-caller';
-import { hostedStore } from '../../../wix/hosted/hosted-deps';
+import { forSite, readJsonBody } from '../../../wix/hosted/dashboard-caller';
 
 /** POST /api/settings/dry-run — what the app would answer now to this participant and text, and why. */
 export const POST: APIRoute = ({ request }) =>
-  respond(async () => dryRun(hostedStore(), await dashboardSite(), await readJsonBody(request), new Date()));
+  forSite(request, async (store, site) => dryRun(store, site, await readJsonBody(request), new Date()));
