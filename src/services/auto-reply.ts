@@ -5,6 +5,7 @@ import type { MessageEvent } from '../core/inbox-event.js';
 import { currentParticipantId, participantKeys, type ParticipantIds } from '../core/participant.js';
 import type { CurrentConversation, Inbox, Store } from '../core/ports.js';
 import { deliverClaim } from './auto-reply-delivery.js';
+import { DeliveredConcurrentlyError } from './delivered-concurrently.js';
 import { recordDecision } from './auto-reply-outcome.js';
 import { currentConversationId, type RegistryDeps } from './conversation-registry.js';
 
@@ -72,7 +73,9 @@ export async function autoReply(deps: AutoReplyDeps, event: MessageEvent): Promi
   if ((await store.claimReply(claim)) === 'taken') {
     // The same event delivered twice at once is already being answered by the other delivery: nothing to record.
     await ledger.learn([anchor], true);
-    if (ledger.claims.some((c) => c.personKey === anchor && c.seq === claim.seq && c.eventId === event.eventId)) return;
+    if (ledger.claims.some((c) => c.personKey === anchor && c.seq === claim.seq && c.eventId === event.eventId)) {
+      throw new DeliveredConcurrentlyError(`event ${event.eventId} is being answered by another delivery`);
+    }
     await recordDecision(deps, event, { outcome: 'skipped', reason: 'cooldown: another message of this person was answered at the same time' });
     return;
   }

@@ -1,5 +1,6 @@
 import type { InboxEvent } from '../core/inbox-event.js';
 import type { Clock, JournalEntry, Store } from '../core/ports.js';
+import { DeliveredConcurrentlyError } from './delivered-concurrently.js';
 import { giveUp, stepsOf, type EventDeps, type EventStep } from './event-steps.js';
 
 export const RECEIVED = 'received';
@@ -8,8 +9,13 @@ const MAX_BACKOFF_MS = 15 * 60 * 1000;
 
 /** Keeps an event durably before anything else happens; a second delivery of it is a duplicate. */
 export async function journalEvent(store: Store, clock: Clock, event: InboxEvent): Promise<'added' | 'duplicate'> {
+  return store.addEvent(journalEntryOf(event, clock));
+}
+
+/** A journal entry for an event just received, with nothing done yet. */
+export function journalEntryOf(event: InboxEvent, clock: Clock): JournalEntry {
   const now = clock.now().toISOString();
-  return store.addEvent({
+  return {
     instanceId: event.instanceId,
     eventId: event.eventId,
     eventType: event.kind,
@@ -18,8 +24,9 @@ export async function journalEvent(store: Store, clock: Clock, event: InboxEvent
     stage: RECEIVED,
     attempts: 0,
     nextAttemptAt: now,
-  });
+  };
 }
+
 
 /**
  * Runs the steps an event has not finished yet, saving after each, so a crash or a failure
@@ -40,6 +47,7 @@ export async function advanceEvent(
     }
     current = { ...current, doneAt: deps.clock.now().toISOString() };
   } catch (error) {
+    if (error instanceof DeliveredConcurrentlyError) throw error;
     current = failedAttempt(current, error, deps.clock.now(), maxAttempts);
     if (current.doneAt) await giveUp(deps, event, current, current.lastError ?? 'failed').catch(() => undefined);
   }

@@ -1,7 +1,7 @@
-import { claimKeys, type ReplyClaim } from '../../core/auto-reply/ledger.js';
+import { claimKeys, conversationKey, type ReplyClaim } from '../../core/auto-reply/ledger.js';
 import type { AutoReplySettings } from '../../core/auto-reply/settings.js';
 import type { ConversationRecord } from '../../core/conversation.js';
-import { participantKeys, type ParticipantIds } from '../../core/participant.js';
+import { participantKeys } from '../../core/participant.js';
 import type { JournalEntry, PersonRecord, Store } from '../../core/ports.js';
 import { createWixDataStore, firstByKey, personsByKey, type WixDataStoreOptions } from '../data-store.js';
 import { siteItemsCollection } from './collection.js';
@@ -20,12 +20,15 @@ export interface WixDataSession extends Store {
   prefetch(instanceId: string, about: Prefetch): Promise<void>;
   /** Writes every buffered item in one request (none if nothing changed). */
   flush(): Promise<void>;
+  /** Drops every buffered write (another delivery of the same event does the work). */
+  discard(): void;
 }
 
 /** What a request is about: the conversations and people it touches, and its own journal entries. */
 export interface Prefetch {
   conversationIds: string[];
-  participants: ParticipantIds[];
+  /** Ledger keys: the person's IDs (`contact:…`) and conversations (`conversation:…`) their items are filed under. */
+  keys: string[];
   eventIds: string[];
 }
 
@@ -54,7 +57,10 @@ export function openDataSession(options: WixDataStoreOptions): WixDataSession {
 
   /** Reads the persons and reply claims filed under keys this request has not read yet, in one query. */
   const ensureKeys = async (instanceId: string, keys: string[]) => {
-    const missing = keys.filter((key) => !known.keys.has(key));
+    if (keys.every((key) => known.keys.has(key))) return;
+    // Asked anyway, so read what the request's records will want next too: every key of the people it holds.
+    const related = [...records.values()].flatMap((r) => r ? [...participantKeys(r.participant), ...[r.conversationId, ...r.mergedFrom].map(conversationKey)] : []);
+    const missing = [...new Set([...keys, ...related])].filter((key) => !known.keys.has(key));
     if (!mine(instanceId) || missing.length === 0) return;
     const q = () => options.items.query(collection);
     const found = (await q().eq('instanceId', instanceId).hasSome('participantKeys', missing).limit(MAX_PAGE).find(READ)).items as Record<string, unknown>[];
@@ -69,8 +75,9 @@ export function openDataSession(options: WixDataStoreOptions): WixDataSession {
   return {
     ...base,
 
-    async prefetch(instanceId, { conversationIds, participants, eventIds }) {
-      const keys = [...new Set(participants.flatMap(participantKeys))];
+    async prefetch(instanceId, about) {
+      const { conversationIds, eventIds } = about;
+      const keys = [...new Set(about.keys)];
       const q = () => options.items.query(collection);
       let either = q().eq('kind', 'settings');
       if (eventIds.length > 0) either = either.or(q().eq('kind', 'event').hasSome('eventId', eventIds));
@@ -94,6 +101,10 @@ export function openDataSession(options: WixDataStoreOptions): WixDataSession {
         if (event) events.set(event.eventId, event);
       }
       for (const id of eventIds) if (!events.has(id)) events.set(id, null);
+    },
+
+    discard() {
+      buffer.clear();
     },
 
     async flush() {

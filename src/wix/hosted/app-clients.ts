@@ -1,10 +1,7 @@
 import { AppStrategy, createClient, type AuthenticationStrategy } from '@wix/sdk';
-import { contacts } from '@wix/crm';
 import { items } from '@wix/data';
-import { conversations, messages } from '@wix/inbox';
-import { members } from '@wix/members';
 
-const modules = { items, contacts, members, conversations, messages };
+const modules = { items };
 const clientOf = (auth: AuthenticationStrategy<any>) => createClient({ modules, auth });
 export type AppClient = ReturnType<typeof clientOf>;
 

@@ -2,7 +2,7 @@ import { auth } from '@wix/essentials';
 import { ApiError, UnauthorizedError, errorBody } from '../../api/errors.js';
 import { parseJsonBody } from '../../api/json-body.js';
 import type { Store } from '../../core/ports.js';
-import { hostedStore } from './hosted-deps.js';
+import { hostedStore } from './dashboard-store.js';
 
 /** How long an isolate trusts what token-info said of a caller's token (the runtime checks every request itself too). */
 const TOKEN_INFO_TTL_MS = 60_000;

@@ -1,11 +1,13 @@
 import type { InboxEvent } from '../../core/inbox-event.js';
+import type { JournalEntry } from '../../core/ports.js';
 import type { ParticipantIds } from '../../core/participant.js';
+import { participantKeys } from '../../core/participant.js';
+import { conversationKey } from '../../core/auto-reply/ledger.js';
 import { classifySender } from '../../core/sender.js';
-import { advanceEvent, journalEvent } from '../../services/event-journal.js';
-import { RESOLVE_AGAIN } from '../../services/event-steps.js';
-import type { Prefetch } from '../data-store/data-session.js';
-import type { EventDeps } from '../../services/event-steps.js';
-import type { WixDataSession } from '../data-store/data-session.js';
+import { DeliveredConcurrentlyError } from '../../services/delivered-concurrently.js';
+import { advanceEvent, journalEntryOf } from '../../services/event-journal.js';
+import { RESOLVE_AGAIN, type EventDeps } from '../../services/event-steps.js';
+import type { Prefetch, WixDataSession } from '../data-store/data-session.js';
 
 /** Wix delivers a webhook once and resends it up to 12 times while it is not answered 200 (Webhook Resend Policy). */
 export const WIX_DELIVERIES = 13;
@@ -18,38 +20,50 @@ export class UnfinishedEventError extends Error {
 /**
  * An Inbox event on Wix hosting, in one request: there is no long-lived worker here, so a request finishes only its
  * own event. One query reads the event's journal entry and everything about its conversation and person; a finished
- * event (a redelivery) stops there. Otherwise it is journaled (a durable unique insert) and its steps run; what was
- * written goes to Wix Data in one bulk save. Unfinished work (a failed lookup, a 429) throws, so Wix resends it;
- * the last delivery Wix makes gives up and records the failure for the owner to see.
+ * event (a redelivery) stops there. Otherwise its steps run and everything they wrote — the journal entry with how far
+ * it got included — goes to Wix Data in one bulk save at the end. The reply claim is the one write made at once (a
+ * durable unique insert): it is what makes two deliveries, concurrent or not, answer once. Unfinished work (a failed
+ * lookup, a 429) throws, so Wix resends it; the last delivery Wix makes gives up and records the failure for the owner.
  */
 export async function handleEventRequest(deps: EventDeps & { store: WixDataSession }, event: InboxEvent): Promise<void> {
   const { store } = deps;
   const followUpId = `${event.eventId}:${RESOLVE_AGAIN}`;
   await store.prefetch(event.instanceId, prefetchFor(event, followUpId));
-  let entry = await store.getEvent(event.instanceId, event.eventId);
-  if (!entry) {
-    if ((await journalEvent(store, deps.clock, event)) === 'duplicate') return;
-    entry = await store.getEvent(event.instanceId, event.eventId);
-  }
-  const followUp = () => store.getEvent(event.instanceId, followUpId);
+  const entry = await store.getEvent(event.instanceId, event.eventId) ?? journalEntryOf(event, deps.clock);
+  const followUp = await store.getEvent(event.instanceId, followUpId);
+  if (entry.doneAt && (!followUp || followUp.doneAt)) return;
   try {
-    if (entry && !entry.doneAt) entry = await advanceEvent(deps, entry, undefined, WIX_DELIVERIES);
-    let pending = await followUp();
-    if (pending && !pending.doneAt) pending = await advanceEvent(deps, pending, undefined, WIX_DELIVERIES);
-    const unfinished = [entry, pending].find((e) => e && !e.doneAt);
-    if (unfinished) throw new UnfinishedEventError(`event ${unfinished.eventId} is not finished yet (${unfinished.lastError ?? 'pending'}); Wix will deliver it again`);
+    const unfinished = await advance(deps, entry, followUpId);
+    if (unfinished) {
+      throw new UnfinishedEventError(`event ${unfinished.eventId} is not finished yet (${unfinished.lastError ?? 'pending'}); Wix will deliver it again`);
+    }
+  } catch (error) {
+    if (error instanceof DeliveredConcurrentlyError) {
+      store.discard();
+      return;
+    }
+    throw error;
   } finally {
     await store.flush();
   }
 }
 
-/** The conversations, people and journal entries an event's request will read. */
+/** Runs what is left of the event and of its follow-up lookup (if it made one); the first one left unfinished. */
+async function advance(deps: EventDeps, entry: JournalEntry, followUpId: string): Promise<JournalEntry | undefined> {
+  const done = entry.doneAt ? entry : await advanceEvent(deps, entry, undefined, WIX_DELIVERIES);
+  let followUp = await deps.store.getEvent(entry.instanceId, followUpId);
+  if (followUp && !followUp.doneAt) followUp = await advanceEvent(deps, followUp, undefined, WIX_DELIVERIES);
+  return [done, followUp].find((e): e is JournalEntry => e !== undefined && !e.doneAt);
+}
+
+/** The conversations, ledger keys and journal entries an event's request will read. */
 function prefetchFor(event: InboxEvent, followUpId: string): Prefetch {
   const eventIds = [event.eventId, followUpId];
   if (event.kind === 'merge') {
-    return { conversationIds: [event.targetConversationId, ...event.oldConversationIds], participants: [], eventIds };
+    const conversationIds = [event.targetConversationId, ...event.oldConversationIds];
+    return { conversationIds, keys: conversationIds.map(conversationKey), eventIds };
   }
   const verdict = classifySender(event.message, event.identity);
-  const participants: ParticipantIds[] = verdict.kind === 'participant' ? [verdict.participant.ids] : [];
-  return { conversationIds: [event.conversationId], participants, eventIds };
+  const ids: ParticipantIds = verdict.kind === 'participant' ? verdict.participant.ids : {};
+  return { conversationIds: [event.conversationId], keys: [...participantKeys(ids), conversationKey(event.conversationId)], eventIds };
 }

@@ -4,5 +4,5 @@ import { hostedEventDeps } from './hosted-deps.js';
 
 /** An Inbox event on Wix hosting: one request, with the ambient elevated SDK modules (see event-request.ts). */
 export function handleHostedEvent(event: InboxEvent): Promise<void> {
-  return handleEventRequest(hostedEventDeps(event.instanceId), event);
+  return handleEventRequest(hostedEventDeps(), event);
 }

@@ -1,40 +1,47 @@
-import { WIX_CLIENT_SECRET } from 'astro:env/server';
+import { contacts } from '@wix/crm';
+import { items } from '@wix/data';
+import { auth } from '@wix/essentials';
+import { conversations, messages } from '@wix/inbox';
+import { members } from '@wix/members';
 import wixConfig from '../../../wix.config.json';
-import type { Clock, Directory, Inbox, Store } from '../../core/ports.js';
 import type { EventDeps } from '../../services/event-steps.js';
-import { createWixDataStore } from '../data-store.js';
 import type { DataItems } from '../data-store/data-items.js';
 import { openDataSession, type WixDataSession } from '../data-store/data-session.js';
 import { createWixDirectory, type DirectoryModules } from '../directory.js';
 import { createWixInbox, type InboxModules } from '../inbox.js';
-import { appClients } from './app-clients.js';
 
 /**
- * The app's ports on Wix hosting: the real SDK modules on the app's own client per site (kept per isolate, so its
- * token is reused), and the app's Wix Data collection as the Store. Each webhook request gets its own Store session
- * (see data-session.ts), so its reads and writes fit the 20 sub-requests a request may make.
+ * The app's ports for a webhook on Wix hosting: the ambient SDK modules, elevated (the runtime gives an event
+ * handler the app's identity for the event's site), and a fresh Store session per request (see data-session.ts),
+ * so a request's reads and writes fit its 20 sub-requests. (The app secret is not available to event handlers, so
+ * the token is the runtime's: one call per request.)
  */
-const clientOf = appClients(wixConfig.appId, () => WIX_CLIENT_SECRET);
-let shared: { directory: Directory; inbox: Inbox; clock: Clock } | undefined;
+const shared = {
+  directory: createWixDirectory(() => ({
+    contacts: { getContact: auth.elevate(contacts.getContact) },
+    members: { getMember: auth.elevate(members.getMember), queryMembers: auth.elevate(members.queryMembers) },
+    conversations: { getConversation: auth.elevate(conversations.getConversation) },
+  }) as DirectoryModules),
+  // No retries inside a request: Wix resends the webhook, and the journal resumes it.
+  inbox: createWixInbox(() => ({
+    conversations: { getOrCreateConversation: auth.elevate(conversations.getOrCreateConversation) },
+    messages: { sendMessage: auth.elevate(messages.sendMessage), listMessages: auth.elevate(messages.listMessages) },
+  }) as InboxModules, { appId: wixConfig.appId, retry: { attempts: 1 } }),
+  clock: { now: () => new Date() },
+};
 
-function sharedPorts() {
-  shared ??= {
-    directory: createWixDirectory((instanceId) => clientOf(instanceId) as unknown as DirectoryModules),
-    // No retries inside a request: Wix resends the webhook, and the journal resumes it.
-    inbox: createWixInbox((instanceId) => clientOf(instanceId) as unknown as InboxModules, { appId: wixConfig.appId, retry: { attempts: 1 } }),
-    clock: { now: () => new Date() },
-  };
-  return shared;
+function elevatedItems(): DataItems {
+  return {
+    insert: auth.elevate(items.insert),
+    save: auth.elevate(items.save),
+    bulkSave: auth.elevate(items.bulkSave),
+    get: auth.elevate(items.get),
+    remove: auth.elevate(items.remove),
+    query: auth.elevate(items.query),
+  } as unknown as DataItems;
 }
 
-const dataOptions = (instanceId: string) => ({ items: clientOf(instanceId).items as unknown as DataItems, collectionPrefix: wixConfig.namespace });
-
-/** The Store for a dashboard call of one site: plain Wix Data reads and writes. */
-export function hostedStore(instanceId: string): Store {
-  return createWixDataStore(dataOptions(instanceId));
-}
-
-/** The ports for one webhook request of one site, with a fresh Store session. */
-export function hostedEventDeps(instanceId: string): EventDeps & { store: WixDataSession } {
-  return { ...sharedPorts(), store: openDataSession(dataOptions(instanceId)) };
+/** The ports for one webhook request, with a fresh Store session. */
+export function hostedEventDeps(): EventDeps & { store: WixDataSession } {
+  return { ...shared, store: openDataSession({ items: elevatedItems(), collectionPrefix: wixConfig.namespace }) };
 }
