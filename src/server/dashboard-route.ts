@@ -7,22 +7,22 @@ import { PAGE_CSP } from './security-headers.js';
 
 /**
  * The dashboard page as Wix opens a self-hosted page: `GET /dashboard?instance=<token>`, then its script and
- * stylesheet. The page itself needs the token (it authenticates every API call with it, and it is verified here
- * first: a bad or expired one is a 401 at once); the assets are public. `GET /dashboard/contact?contactId=…&instance=…`
+ * stylesheet. The page itself needs the token (it authenticates every API call with it, and it is verified here,
+ * after the page's own parameters: a bad or expired one is a 401 at once); the assets are public. `GET /dashboard/contact?contactId=…&instance=…`
  * is the contact-page modal, the same component Wix opens from a CRM contact's "More actions" menu.
  */
 export function dashboardRoutes(verifyPageToken: (url: URL) => void): Record<string, RouteHandler> {
   return {
     'GET /dashboard': async (_req, res, url) => {
-      verifyPageToken(url);
       checkDashboardPage(url);
+      verifyPageToken(url);
       sendPage(res, pageHtml('Inbox identity', '/dashboard', 'dashboard'));
     },
     'GET /dashboard/dashboard.js': asset('dashboard.js'),
     'GET /dashboard/dashboard.css': asset('dashboard.css'),
     'GET /dashboard/contact': async (_req, res, url) => {
-      verifyPageToken(url);
       checkContactPage(url);
+      verifyPageToken(url);
       sendPage(res, pageHtml('Inbox identity — contact', '/dashboard', 'contact'));
     },
     'GET /dashboard/contact.js': asset('contact.js'),

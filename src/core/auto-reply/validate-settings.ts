@@ -34,7 +34,7 @@ function strict<T extends z.ZodRawShape>(shape: T, what: string) {
 const replyText = (emptyHint: string, max = MAX_TEXT) => z.string({ error: 'must be text' })
   .max(max, { error: `must be at most ${max} characters` })
   .superRefine((value, ctx) => {
-    if (!value.trim()) ctx.addIssue({ code: 'custom', message: `must not be empty: ${emptyHint}` });
+    if (!value.trim()) ctx.addIssue({ code: 'custom', message: `must not be empty. ${emptyHint}` });
     for (const name of unknownPlaceholders(value)) {
       ctx.addIssue({ code: 'custom', message: `has unknown placeholder {${name}}; use {firstName}, {name}, {nickname} or {businessName}` });
     }
@@ -63,7 +63,7 @@ const keywordRule = strict({
   keywords: z.array(keyword, { error: 'must be a non-empty list of words' })
     .min(1, { error: 'must be a non-empty list of words' })
     .max(MAX_KEYWORDS_PER_RULE, { error: `must have at most ${MAX_KEYWORDS_PER_RULE} keywords` }),
-  text: replyText('write the answer to send for these keywords, or remove the rule'),
+  text: replyText('Write the answer to send for these keywords, or remove the rule'),
 }, 'must be {keywords: [...], text}');
 
 const weekly = strict(Object.fromEntries(WEEKDAYS.map((day) => [day, z.array(interval, { error: 'must be a list of {from, to} times' })])) as
@@ -71,7 +71,7 @@ const weekly = strict(Object.fromEntries(WEEKDAYS.map((day) => [day, z.array(int
 
 const SETTINGS = strict({
   enabled: bool,
-  texts: strict(Object.fromEntries(PARTICIPANT_TYPES.map((type) => [type, replyText('write what to send, or turn auto-replies off')])) as
+  texts: strict(Object.fromEntries(PARTICIPANT_TYPES.map((type) => [type, replyText('Write what to send, or turn auto-replies off')])) as
     Record<(typeof PARTICIPANT_TYPES)[number], ReturnType<typeof replyText>>, `must be an object with ${PARTICIPANT_TYPES.join(', ')}`).partial(),
   businessName: z.string({ error: 'must be text' }).max(MAX_BUSINESS_NAME, { error: `must be at most ${MAX_BUSINESS_NAME} characters` }),
   cooldownHours: numberFrom(0, 24 * 365),
@@ -80,7 +80,7 @@ const SETTINGS = strict({
     enabled: bool,
     timeZone: z.string({ error: 'must be an IANA time zone' }).refine(isTimeZone, { error: 'must be an IANA time zone' }),
     weekly,
-    awayText: replyText('write what to send outside business hours'),
+    awayText: replyText('Write what to send outside business hours'),
   }, 'must be an object with enabled, timeZone, weekly, awayText').partial(),
   channels: strict(Object.fromEntries(CHANNELS.map((channel) => [channel, bool])) as Record<(typeof CHANNELS)[number], typeof bool>,
     `must be an object with ${CHANNELS.join(', ')}`).partial(),

@@ -18,7 +18,7 @@ describe('validateSettings', () => {
     [{ quietWhileBusinessMinutes: 'ten' }, 'quietWhileBusinessMinutes', 'must be a number'],
     [{ colour: 'red' }, 'colour', 'is not a setting'],
     [[], '(body)', 'JSON object'],
-    [{ texts: { CONTACT: '   ' } }, 'texts.CONTACT', 'must not be empty: write what to send, or turn auto-replies off'],
+    [{ texts: { CONTACT: '   ' } }, 'texts.CONTACT', 'must not be empty. Write what to send, or turn auto-replies off'],
     [{ businessHours: { awayText: '' } }, 'businessHours.awayText', 'must not be empty'],
     [{ texts: { MEMBER: 'x'.repeat(1001) } }, 'texts.MEMBER', 'at most 1000 characters'],
     [{ businessName: 'x'.repeat(201) }, 'businessName', 'at most 200 characters'],
