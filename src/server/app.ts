@@ -63,10 +63,10 @@ export function createServerApp(options: ServerAppOptions): ServerApp {
     noteOnRequest(req, { instanceId });
     return instanceId;
   };
-  const verifyPageToken = (url: URL) => {
+  const verifyPageToken = (req: IncomingMessage, url: URL) => {
     const token = url.searchParams.get('instance');
     if (!token) throw new UnauthorizedError('Open the panel from the Wix dashboard: this page needs the ?instance= token Wix adds');
-    verifyInstanceToken(token, options.appSecret, options.appId);
+    noteOnRequest(req, { instanceId: verifyInstanceToken(token, options.appSecret, options.appId).instanceId });
   };
 
   const handle = router({

@@ -11,18 +11,18 @@ import { PAGE_CSP } from './security-headers.js';
  * after the page's own parameters: a bad or expired one is a 401 at once); the assets are public. `GET /dashboard/contact?contactId=…&instance=…`
  * is the contact-page modal, the same component Wix opens from a CRM contact's "More actions" menu.
  */
-export function dashboardRoutes(verifyPageToken: (url: URL) => void): Record<string, RouteHandler> {
+export function dashboardRoutes(verifyPageToken: (req: IncomingMessage, url: URL) => void): Record<string, RouteHandler> {
   return {
-    'GET /dashboard': async (_req, res, url) => {
+    'GET /dashboard': async (req, res, url) => {
       checkDashboardPage(url);
-      verifyPageToken(url);
+      verifyPageToken(req, url);
       sendPage(res, pageHtml('Inbox identity', '/dashboard', 'dashboard'));
     },
     'GET /dashboard/dashboard.js': asset('dashboard.js'),
     'GET /dashboard/dashboard.css': asset('dashboard.css'),
-    'GET /dashboard/contact': async (_req, res, url) => {
+    'GET /dashboard/contact': async (req, res, url) => {
       checkContactPage(url);
-      verifyPageToken(url);
+      verifyPageToken(req, url);
       sendPage(res, pageHtml('Inbox identity — contact', '/dashboard', 'contact'));
     },
     'GET /dashboard/contact.js': asset('contact.js'),
