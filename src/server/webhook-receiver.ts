@@ -18,10 +18,12 @@ export interface WebhookOutcome {
 
 export interface WebhookReceiver {
   /** Verifies the raw JWT body with the app's public key and hands the event on; throws ApiError (400/401) otherwise. */
-  receive(jwt: string): Promise<WebhookOutcome>;
+  receive(body: string): Promise<WebhookOutcome>;
 }
 
 const HANDLED = new Set([MESSAGE_SENT_TO_BUSINESS, CONVERSATIONS_MERGED]);
+/** Wix's JWT header is `{"alg":"RS256","typ":"JWT"}` (and perhaps a `kid`): far under this. */
+const MAX_JWT_HEADER = 1024;
 
 /** Where one delivery got to: the event as parsed, and whether the journal was reached (past that, errors are ours). */
 interface Delivery {
@@ -52,8 +54,12 @@ export function createWebhookReceiver(options: {
   client.conversations.onConversationConversationsMerged((envelope) => hand(() => mergeEventFrom(envelope, options.clock.now())));
 
   return {
-    async receive(jwt) {
-      const parsed = await asInput(() => client.webhooks.parseJWT(jwt.trim()));
+    async receive(body) {
+      const jwt = body.trim();
+      // The header is parsed before the signature is checked: keep what an unsigned sender can make us parse small.
+      const headerLength = jwt.indexOf('.');
+      if (headerLength === -1 || headerLength > MAX_JWT_HEADER) throw new BadRequestError('Webhook body is not a JWT', 'MALFORMED_TOKEN');
+      const parsed = await asInput(() => client.webhooks.parseJWT(jwt));
       if (typeof parsed.eventType !== 'string' || !parsed.eventType) throw new BadRequestError('Webhook has no eventType', 'MALFORMED_EVENT');
       if (typeof parsed.instanceId !== 'string' || !parsed.instanceId) throw new BadRequestError('Webhook has no instanceId', 'MALFORMED_EVENT');
       if (!HANDLED.has(parsed.eventType)) return { result: 'ignored', eventType: parsed.eventType, instanceId: parsed.instanceId };

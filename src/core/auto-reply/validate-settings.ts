@@ -17,6 +17,9 @@ export const MAX_BUSINESS_NAME = 200;
 export const MAX_KEYWORD_RULES = KEYWORD_LIMITS.rules;
 export const MAX_KEYWORDS_PER_RULE = KEYWORD_LIMITS.keywordsPerRule;
 export const MAX_KEYWORD_LENGTH = KEYWORD_LIMITS.keywordLength;
+export const MAX_INTERVALS_PER_DAY = 10;
+/** The most problems one answer lists: enough to fix a form, never a megabyte of them. */
+export const MAX_PROBLEMS = 50;
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
 /**
@@ -30,12 +33,23 @@ function strict<T extends z.ZodRawShape>(shape: T, what: string) {
   });
 }
 
+/**
+ * A list of at most `max` items, its length checked before any item is: a list of 100,000 items costs one
+ * comparison, not 100,000 parses.
+ */
+function boundedList<T extends z.ZodType>(item: T, max: number, notList: string, tooMany: string) {
+  return z.unknown()
+    .refine((value) => !Array.isArray(value) || value.length <= max, { error: tooMany })
+    .pipe(z.array(item, { error: notList }));
+}
+
 /** A text sent to a person: not empty (an empty reply would be silence the owner did not choose), known placeholders. */
 const replyText = (emptyHint: string, max = MAX_TEXT) => z.string({ error: 'must be text' })
   .max(max, { error: `must be at most ${max} characters` })
   .superRefine((value, ctx) => {
+    if (value.length > max) return;
     if (!value.trim()) ctx.addIssue({ code: 'custom', message: `must not be empty. ${emptyHint}` });
-    for (const name of unknownPlaceholders(value)) {
+    for (const name of new Set(unknownPlaceholders(value))) {
       ctx.addIssue({ code: 'custom', message: `has unknown placeholder {${name}}; use {firstName}, {name}, {nickname} or {businessName}` });
     }
   });
@@ -60,14 +74,14 @@ const keyword = z.string({ error: 'must be a list of words' })
   .refine((value) => wordsOf(value).length > 0, { error: 'must be a non-empty list of words (each with a letter or digit)' });
 
 const keywordRule = strict({
-  keywords: z.array(keyword, { error: 'must be a non-empty list of words' })
-    .min(1, { error: 'must be a non-empty list of words' })
-    .max(MAX_KEYWORDS_PER_RULE, { error: `must have at most ${MAX_KEYWORDS_PER_RULE} keywords` }),
+  keywords: boundedList(keyword, MAX_KEYWORDS_PER_RULE, 'must be a non-empty list of words', `must have at most ${MAX_KEYWORDS_PER_RULE} keywords`)
+    .refine((list) => list.length > 0, { error: 'must be a non-empty list of words' }),
   text: replyText('Write the answer to send for these keywords, or remove the rule'),
 }, 'must be {keywords: [...], text}');
 
-const weekly = strict(Object.fromEntries(WEEKDAYS.map((day) => [day, z.array(interval, { error: 'must be a list of {from, to} times' })])) as
-  Record<(typeof WEEKDAYS)[number], z.ZodArray<typeof interval>>, `must be an object with ${WEEKDAYS.join(', ')}`).partial();
+const intervals = boundedList(interval, MAX_INTERVALS_PER_DAY, 'must be a list of {from, to} times', `must have at most ${MAX_INTERVALS_PER_DAY} opening intervals`);
+const weekly = strict(Object.fromEntries(WEEKDAYS.map((day) => [day, intervals])) as
+  Record<(typeof WEEKDAYS)[number], typeof intervals>, `must be an object with ${WEEKDAYS.join(', ')}`).partial();
 
 const SETTINGS = strict({
   enabled: bool,
@@ -84,8 +98,7 @@ const SETTINGS = strict({
   }, 'must be an object with enabled, timeZone, weekly, awayText').partial(),
   channels: strict(Object.fromEntries(CHANNELS.map((channel) => [channel, bool])) as Record<(typeof CHANNELS)[number], typeof bool>,
     `must be an object with ${CHANNELS.join(', ')}`).partial(),
-  keywordRules: z.array(keywordRule, { error: 'must be a list of {keywords, text}' })
-    .max(MAX_KEYWORD_RULES, { error: `must have at most ${MAX_KEYWORD_RULES} rules` }),
+  keywordRules: boundedList(keywordRule, MAX_KEYWORD_RULES, 'must be a list of {keywords, text}', `must have at most ${MAX_KEYWORD_RULES} rules`),
   quietWhileBusinessMinutes: numberFrom(0, 24 * 60),
 }, 'must be a JSON object of settings').partial();
 
@@ -101,7 +114,10 @@ export function validateSettings(input: unknown, current: AutoReplySettings):
     return { ok: false, problems: [{ field: '(body)', problem: 'must be a JSON object of settings' }] };
   }
   const parsed = SETTINGS.safeParse(input);
-  if (!parsed.success) return { ok: false, problems: inGivenOrder(parsed.error.issues.flatMap((issue) => problemsOf(issue, input)), input) };
+  if (!parsed.success) {
+    const problems = parsed.error.issues.slice(0, MAX_PROBLEMS).flatMap((issue) => problemsOf(issue, input)).slice(0, MAX_PROBLEMS);
+    return { ok: false, problems: inGivenOrder(problems, input) };
+  }
   const patch = parsed.data as Partial<AutoReplySettings>;
   const settings: AutoReplySettings = {
     ...current,
@@ -116,7 +132,7 @@ export function validateSettings(input: unknown, current: AutoReplySettings):
 function problemsOf(issue: z.core.$ZodIssue, input: object): SettingsProblem[] {
   const path = keywordsCollapsed(issue.path);
   if (issue.code === 'unrecognized_keys') {
-    return issue.keys.map((key) => path.length === 0
+    return issue.keys.slice(0, MAX_PROBLEMS).map((key) => path.length === 0
       ? { field: key, problem: `is not a setting; known: ${KNOWN.join(', ')}` }
       : { field: fieldOf([...path, key]), problem: issue.message });
   }

@@ -140,4 +140,6 @@ export const WEBHOOK_CASES: HostileCase[] = [
   merge('without a target', (b) => { delete b.targetConversationId; }),
   merge('with a target that is an object', (b) => { b.targetConversationId = { id: 'x' }; }),
   raw('a body over 1 MB', 413, 'PAYLOAD_TOO_LARGE', () => 'a'.repeat(1024 * 1024 + 1)),
+  raw('a JWT header of 60,000 keys (parsed before the signature is checked)', 400, 'MALFORMED_TOKEN', () =>
+    `${b64(Object.fromEntries(Array.from({ length: 60000 }, (_v, i) => [`k${i}`, 1])))}.${b64({})}.sig`.slice(0, 1024 * 1024)),
 ];
