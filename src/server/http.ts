@@ -100,11 +100,10 @@ export function router(routes: Record<string, RouteHandler>, log: Logger) {
   };
 }
 
-/** The request target as a URL; a target too long or not a path is a 400. */
+/** The request target as a URL; a target too long or not a URL is a 400. */
 function requestUrl(req: IncomingMessage): URL {
   const target = req.url ?? '/';
   if (target.length > MAX_URL_LENGTH) throw new BadRequestError(`The request URL is over ${MAX_URL_LENGTH} characters`, 'URL_TOO_LONG');
-  if (!target.startsWith('/')) throw new BadRequestError('The request target must be a path such as /api/conversations');
   try {
     return new URL(target, 'http://localhost');
   } catch {
