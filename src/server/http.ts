@@ -5,7 +5,10 @@ import { ApiError, BadRequestError, NotFoundError, PayloadTooLargeError, errorBo
 import { errorField, type Logger } from './logger.js';
 import { setSecurityHeaders } from './security-headers.js';
 
+/** A webhook's body (Wix's JWT). */
 export const MAX_BODY_BYTES = 1024 * 1024;
+/** An API request's JSON body: the largest settings validation accepts are ~80 kB (~240 kB in 3-byte UTF-8). */
+export const MAX_JSON_BODY_BYTES = 512 * 1024;
 /** Longer request targets are refused before routing (no route or parameter needs more). */
 export const MAX_URL_LENGTH = 8192;
 
@@ -122,5 +125,5 @@ function decodeSegment(segment: string): string {
 
 /** The body as JSON; a body that is not JSON is a 400 that says so. */
 export async function readJson(req: IncomingMessage): Promise<unknown> {
-  return parseJsonBody(await readBody(req));
+  return parseJsonBody(await readBody(req, MAX_JSON_BODY_BYTES));
 }
