@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { decideAutoReply } from '../src/core/auto-reply/decide.js';
 import { KEYWORD_LIMITS, matchKeywordRule } from '../src/core/auto-reply/keywords.js';
@@ -74,6 +75,7 @@ const both = ({ worst, median, worstCpu }: { worst: number; median: number; wors
 
 console.log(`Keyword rules, worst case — node ${process.version}; ${RULES} rules × ${PER_RULE} keywords, ${MESSAGE_BYTES / 1024} kB message, worst of ${RUNS} runs\n`);
 let overall = 0;
+let overallCpu = 0;
 for (const { name, rules, message } of shapes) {
   const validated = validateSettings({ keywordRules: rules }, DEFAULT_SETTINGS);
   if (!validated.ok) throw new Error(`the bench's rules are over the limits: ${JSON.stringify(validated.problems.slice(0, 2))}`);
@@ -82,10 +84,11 @@ for (const { name, rules, message } of shapes) {
   const decide = timed(() => decideAutoReply({ settings, participantType: 'CONTACT', details: { firstName: 'Ada' }, text: message, at: new Date(), isFirstMessage: true, conversation: {} }));
   const validate = timed(() => validateSettings({ keywordRules: rules }, DEFAULT_SETTINGS));
   overall = Math.max(overall, match.worst, decide.worst, validate.worst);
+  overallCpu = Math.max(overallCpu, match.worstCpu, decide.worstCpu, validate.worstCpu);
   console.log(`- ${name}\n    match ${both(match)}, whole decision ${both(decide)}, validating the rules (PUT /api/settings) ${both(validate)}`);
 }
 const legacy = worstOf(() => regexMatch(shapes[0]!.rules, shapes[0]!.message), 1);
-console.log(`\nWorst: ${ms(overall)} (budget 50 ms). The regex matcher it replaced, first shape, one run: ${ms(legacy)}.`);
+console.log(`\nWorst so far: ${ms(overall)} wall clock, ${ms(overallCpu)} CPU. The regex matcher it replaced, first shape, one run: ${ms(legacy)}.`);
 
 /** What else a client can make the server parse on PUT /api/settings: the body read as JSON, then validated. */
 const bodies: [string, string][] = [
@@ -104,6 +107,7 @@ for (const [name, body] of bodies) {
     }
   });
   overall = Math.max(overall, took.worst);
+  overallCpu = Math.max(overallCpu, took.worstCpu);
   console.log(`- ${name} (${Math.round(body.length / 1024)} kB): ${both(took)}`);
 }
-console.log(`\nWorst of everything: ${ms(overall)} (budget 50 ms).`);
+console.log(`\nWorst of everything: ${ms(overall)} wall clock, ${ms(overallCpu)} CPU (budget 50 ms; load average ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} cores — wall clock past the CPU time is the machine's other work).`);
