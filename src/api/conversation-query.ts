@@ -1,9 +1,32 @@
+import { z } from 'zod';
 import { CONVERSATION_SORT_FIELDS, type ConversationQuery, type ConversationSortField } from '../core/conversation.js';
 import { PARTICIPANT_TYPES, type ParticipantType } from '../core/participant.js';
 import { BadRequestError } from './errors.js';
+import { clip, optionalText, queryParams, wholeNumber } from './query-params.js';
 
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;
+/** The deepest page a list can be asked for (offset or cursor); past it, narrow the list with a filter or search. */
+export const MAX_OFFSET = 100_000;
+export const MAX_SEARCH_LENGTH = 200;
+
+const participantType = (name: string) => z.string().optional().refine((value) => !value || PARTICIPANT_TYPES.includes(value as ParticipantType), {
+  error: (issue) => `${name} must be one of ${PARTICIPANT_TYPES.join(', ')}; got "${clip(String(issue.input))}"`,
+});
+
+const LIST_PARAMS = {
+  type: participantType('type'),
+  participantType: participantType('participantType'),
+  search: optionalText('search', MAX_SEARCH_LENGTH),
+  q: optionalText('q', MAX_SEARCH_LENGTH),
+  sort: z.string().max(40, { error: 'sort must be one of the sort fields (optionally :asc or :desc)' }).optional(),
+  order: z.string().max(10, { error: 'order must be asc or desc' }).optional(),
+  limit: wholeNumber('limit', DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE, (value) => `limit must be between 1 and ${MAX_PAGE_SIZE}; got ${value}`),
+  offset: wholeNumber('offset', 0, 0, MAX_OFFSET, (value) => value < 0
+    ? `offset must be 0 or more; got ${value}`
+    : `offset must be at most ${MAX_OFFSET}; got ${value} (narrow the list with type or search instead)`),
+  cursor: z.string().max(200, { error: 'cursor is not one this API gave out; start again without it' }).optional(),
+};
 
 /**
  * The dashboard's list parameters → a ConversationQuery. Bad values are refused with a message that names
@@ -11,28 +34,21 @@ export const MAX_PAGE_SIZE = 100;
  * `field:asc|desc` or `-field` (an `order` parameter may give the direction); paging by `offset` or a `cursor`.
  */
 export function conversationQueryFrom(params: URLSearchParams): ConversationQuery {
-  const type = params.get('type') || params.get('participantType') || undefined;
-  if (type && !PARTICIPANT_TYPES.includes(type as ParticipantType)) {
-    throw new BadRequestError(`type must be one of ${PARTICIPANT_TYPES.join(', ')}; got "${type}"`);
-  }
-  const { field, order } = sortFrom(params);
+  const given = queryParams(LIST_PARAMS, params);
+  const type = (given.type || given.participantType || undefined) as ParticipantType | undefined;
+  const { field, order } = sortFrom(given.sort, given.order);
   if (!CONVERSATION_SORT_FIELDS.includes(field as ConversationSortField)) {
-    throw new BadRequestError(`sort must be one of ${CONVERSATION_SORT_FIELDS.join(', ')} (optionally :asc or :desc); got "${field}"`);
+    throw new BadRequestError(`sort must be one of ${CONVERSATION_SORT_FIELDS.join(', ')} (optionally :asc or :desc); got "${clip(field)}"`);
   }
-  if (order !== 'asc' && order !== 'desc') throw new BadRequestError(`sort order must be asc or desc; got "${order}"`);
-  const limit = integer(params, 'limit', DEFAULT_PAGE_SIZE);
-  if (limit < 1 || limit > MAX_PAGE_SIZE) throw new BadRequestError(`limit must be between 1 and ${MAX_PAGE_SIZE}; got ${limit}`);
-  const cursor = params.get('cursor');
-  const offset = cursor ? offsetFromCursor(cursor) : integer(params, 'offset', 0);
-  if (offset < 0) throw new BadRequestError(`offset must be 0 or more; got ${offset}`);
-  const search = (params.get('search') ?? params.get('q'))?.trim() || undefined;
-  return { type: type as ParticipantType | undefined, search, sort: { field: field as ConversationSortField, order }, offset, limit };
+  if (order !== 'asc' && order !== 'desc') throw new BadRequestError(`sort order must be asc or desc; got "${clip(order)}"`);
+  const offset = given.cursor ? offsetFromCursor(given.cursor) : given.offset;
+  return { type, search: given.search ?? given.q, sort: { field: field as ConversationSortField, order }, offset, limit: given.limit };
 }
 
-function sortFrom(params: URLSearchParams): { field: string; order: string } {
-  const sort = params.get('sort') || 'lastMessageAt';
-  const [named, direction] = sort.startsWith('-') ? [sort.slice(1), 'desc'] : sort.split(':');
-  return { field: named!, order: (direction || params.get('order') || 'desc').toLowerCase() };
+function sortFrom(sort = '', order = ''): { field: string; order: string } {
+  const value = sort || 'lastMessageAt';
+  const [named, direction] = value.startsWith('-') ? [value.slice(1), 'desc'] : value.split(':');
+  return { field: named!, order: (direction || order || 'desc').toLowerCase() };
 }
 
 export function cursorFor(offset: number): string {
@@ -42,16 +58,9 @@ export function cursorFor(offset: number): string {
 function offsetFromCursor(cursor: string): number {
   try {
     const { o } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { o?: unknown };
-    if (typeof o === 'number' && Number.isInteger(o) && o >= 0) return o;
+    if (typeof o === 'number' && Number.isInteger(o) && o >= 0 && o <= MAX_OFFSET) return o;
   } catch {
     // fall through to the error below
   }
   throw new BadRequestError('cursor is not one this API gave out; start again without it');
-}
-
-function integer(params: URLSearchParams, name: string, fallback: number): number {
-  const raw = params.get(name);
-  if (raw === null || raw === '') return fallback;
-  if (!/^-?\d+$/.test(raw)) throw new BadRequestError(`${name} must be a whole number; got "${raw}"`);
-  return Number(raw);
 }

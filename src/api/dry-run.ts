@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { decideAutoReply, type ReplyDecision } from '../core/auto-reply/decide.js';
 import type { AutoReplySettings } from '../core/auto-reply/settings.js';
 import { validateSettings } from '../core/auto-reply/validate-settings.js';
@@ -25,6 +26,10 @@ export interface DryRunRequest {
    */
   settings?: Partial<AutoReplySettings>;
 }
+
+const MAX_NAME = 200;
+/** The sample message's length: keyword matching reads only the first 10,000 characters anyway. */
+const MAX_DRY_RUN_TEXT = 20_000;
 
 export type DryRunResult = Exclude<ReplyDecision, { outcome: 'ask' }> & { at: string };
 
@@ -62,23 +67,37 @@ async function settingsToTry(store: Store, instanceId: string, draft: unknown): 
   return result.settings;
 }
 
+const isoTime = (name: string) => z.string({ error: `${name} must be an ISO date-time such as 2025-03-01T09:30:00Z` })
+  .max(40, { error: `${name} must be an ISO date-time such as 2025-03-01T09:30:00Z` })
+  .refine((value) => !Number.isNaN(Date.parse(value)), { error: `${name} must be an ISO date-time such as 2025-03-01T09:30:00Z` })
+  .optional();
+const name = (field: string) => z.string({ error: `participant.${field} must be text` })
+  .max(MAX_NAME, { error: `participant.${field} must be at most ${MAX_NAME} characters` }).optional();
+
+/** The dry-run body as a zod strict object: a key it does not take is refused by name (prototype keys included). */
+const DRY_RUN = z.strictObject({
+  participant: z.strictObject({
+    type: z.enum(PARTICIPANT_TYPES as [ParticipantType, ...ParticipantType[]], { error: `participant.type must be one of ${PARTICIPANT_TYPES.join(', ')}` }),
+    firstName: name('firstName'),
+    lastName: name('lastName'),
+    nickname: name('nickname'),
+    email: name('email'),
+    phone: name('phone'),
+  }, { error: (issue) => issue.code === 'unrecognized_keys' ? `participant takes type, firstName, lastName, nickname, email, phone; not ${issue.keys.join(', ')}` : `participant.type must be one of ${PARTICIPANT_TYPES.join(', ')}` }),
+  text: z.string({ error: 'text must be the message text' }).max(MAX_DRY_RUN_TEXT, { error: `text must be at most ${MAX_DRY_RUN_TEXT} characters` }),
+  channel: z.string({ error: 'channel must be text, e.g. CHAT' }).max(40, { error: 'channel must be a channel name, e.g. CHAT' }).optional(),
+  at: isoTime('at'),
+  lastReplyAt: isoTime('lastReplyAt'),
+  firstMessage: z.boolean({ error: 'firstMessage must be true or false' }).optional(),
+  lastBusinessMessageAt: isoTime('lastBusinessMessageAt'),
+  businessName: z.string({ error: 'businessName must be text' }).max(MAX_NAME, { error: `businessName must be at most ${MAX_NAME} characters` }).optional(),
+  settings: z.unknown().optional(),
+}, { error: (issue) => issue.code === 'unrecognized_keys'
+  ? `The dry run takes participant, text, channel, at, lastReplyAt, firstMessage, lastBusinessMessageAt, businessName, settings; not ${issue.keys.join(', ')}`
+  : 'The dry run takes a JSON object: {participant: {type, …}, text}' });
+
 function parse(body: unknown): DryRunRequest {
-  const b = (body ?? {}) as Record<string, unknown>;
-  const participant = b.participant as Record<string, unknown> | undefined;
-  if (!participant || !PARTICIPANT_TYPES.includes(participant.type as ParticipantType)) {
-    throw new BadRequestError(`participant.type must be one of ${PARTICIPANT_TYPES.join(', ')}`);
-  }
-  for (const name of ['firstName', 'lastName', 'nickname', 'email'] as const) {
-    if (participant[name] !== undefined && typeof participant[name] !== 'string') throw new BadRequestError(`participant.${name} must be text`);
-  }
-  if (typeof b.text !== 'string') throw new BadRequestError('text must be the message text');
-  for (const name of ['at', 'lastReplyAt', 'lastBusinessMessageAt'] as const) {
-    if (b[name] !== undefined && (typeof b[name] !== 'string' || Number.isNaN(Date.parse(b[name] as string)))) {
-      throw new BadRequestError(`${name} must be an ISO date-time such as 2025-03-01T09:30:00Z`);
-    }
-  }
-  if (b.channel !== undefined && typeof b.channel !== 'string') throw new BadRequestError('channel must be text, e.g. CHAT');
-  if (b.firstMessage !== undefined && typeof b.firstMessage !== 'boolean') throw new BadRequestError('firstMessage must be true or false');
-  if (b.businessName !== undefined && typeof b.businessName !== 'string') throw new BadRequestError('businessName must be text');
-  return b as unknown as DryRunRequest;
+  const parsed = DRY_RUN.safeParse(body);
+  if (!parsed.success) throw new BadRequestError(parsed.error.issues[0]!.message);
+  return parsed.data as DryRunRequest;
 }

@@ -1,21 +1,30 @@
+import { z } from 'zod';
 import type { ConversationStats, StatsPeriod } from '../core/auto-reply/ledger.js';
 import type { Store } from '../core/ports.js';
 import { BadRequestError } from './errors.js';
+import { clip, queryParams } from './query-params.js';
 
 const DEFAULT_DAYS = 7;
+/** An ISO date or date-time, e.g. 2025-03-01 or 2025-03-01T00:00:00Z (an offset may replace the Z). */
+const ISO = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+const time = (name: string) => z.string().optional().transform((raw, ctx) => {
+  if (!raw) return undefined;
+  const ms = ISO.test(raw) ? Date.parse(raw) : Number.NaN;
+  if (Number.isNaN(ms)) {
+    ctx.addIssue({ code: 'custom', message: `${name} must be an ISO date-time such as 2025-03-01T00:00:00Z; got "${clip(raw)}"` });
+    return z.NEVER;
+  }
+  return new Date(ms).toISOString();
+});
+
+const STATS_PARAMS = { from: time('from'), to: time('to') };
 
 /** GET /api/stats?from&to: the dashboard's cards for [from, to); the last 7 days when not given. */
 export async function conversationStats(store: Store, instanceId: string, params: URLSearchParams, now: Date): Promise<ConversationStats & StatsPeriod> {
-  const to = time(params, 'to') ?? now.toISOString();
-  const from = time(params, 'from') ?? new Date(Date.parse(to) - DEFAULT_DAYS * 86_400_000).toISOString();
+  const given = queryParams(STATS_PARAMS, params);
+  const to = given.to ?? now.toISOString();
+  const from = given.from ?? new Date(Date.parse(to) - DEFAULT_DAYS * 86_400_000).toISOString();
   if (from >= to) throw new BadRequestError(`from must be before to; got from=${from}, to=${to}`);
   return { from, to, ...(await store.conversationStats(instanceId, { from, to })) };
-}
-
-function time(params: URLSearchParams, name: string): string | undefined {
-  const raw = params.get(name);
-  if (!raw) return undefined;
-  const ms = Date.parse(raw);
-  if (Number.isNaN(ms)) throw new BadRequestError(`${name} must be an ISO date-time such as 2025-03-01T00:00:00Z; got "${raw}"`);
-  return new Date(ms).toISOString();
 }

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { UnauthorizedError } from '../api/errors.js';
 import { verifyInstanceToken } from '../api/instance-token.js';
 import { conversationTimeline } from '../api/conversation-timeline.js';
 import { dryRun } from '../api/dry-run.js';
@@ -11,7 +12,8 @@ import type { Clock, Directory, Inbox, Store } from '../core/ports.js';
 import { journalEvent } from '../services/event-journal.js';
 import { createEventWorker, type EventWorker } from '../services/event-worker.js';
 import { dashboardRoutes } from './dashboard-route.js';
-import { readBody, readJson, router, sendJson } from './http.js';
+import { noteOnRequest, readBody, readJson, router, sendJson } from './http.js';
+import { createLogger, errorField, type LogSink, type Logger } from './logger.js';
 import { createWebhookReceiver } from './webhook-receiver.js';
 
 export interface ServerAppOptions {
@@ -23,7 +25,10 @@ export interface ServerAppOptions {
   /** Wix Inbox, for auto-replies. */
   inbox: Inbox;
   clock?: Clock;
-  log?: (message: string) => void;
+  /** Where the JSON log lines go (one a line); stdout when absent. Ignored when `logger` is given. */
+  log?: LogSink;
+  /** A pino logger of the host's own. */
+  logger?: Logger;
   pollMs?: number;
 }
 
@@ -40,11 +45,11 @@ export interface ServerApp {
  */
 export function createServerApp(options: ServerAppOptions): ServerApp {
   const clock = options.clock ?? { now: () => new Date() };
-  const log = options.log ?? ((message: string) => console.log(message));
+  const log = options.logger ?? createLogger(options.log);
   const { store } = options;
   const worker = createEventWorker({ store, directory: options.directory, inbox: options.inbox, clock }, {
     pollMs: options.pollMs,
-    onError: (error) => log(`event worker: ${error instanceof Error ? error.message : String(error)}`),
+    onError: (error) => log.error({ event: 'worker-error', err: errorField(error) }, 'event worker'),
   });
   const receiver = createWebhookReceiver({
     appId: options.appId,
@@ -52,17 +57,27 @@ export function createServerApp(options: ServerAppOptions): ServerApp {
     clock,
     onEvent: (event) => journalEvent(store, clock, event),
   });
-  const siteOf = (req: IncomingMessage, url: URL) =>
-    verifyInstanceToken(req.headers.authorization ?? url.searchParams.get('instance'), options.appSecret, options.appId).instanceId;
+  // Instance tokens are dated by Wix's wall clock, so their age is checked against the real time, not `clock`.
+  const siteOf = (req: IncomingMessage, url: URL) => {
+    const { instanceId } = verifyInstanceToken(req.headers.authorization ?? url.searchParams.get('instance'), options.appSecret, options.appId);
+    noteOnRequest(req, { instanceId });
+    return instanceId;
+  };
+  const verifyPageToken = (req: IncomingMessage, url: URL) => {
+    const token = url.searchParams.get('instance');
+    if (!token) throw new UnauthorizedError('Open the panel from the Wix dashboard: this page needs the ?instance= token Wix adds');
+    noteOnRequest(req, { instanceId: verifyInstanceToken(token, options.appSecret, options.appId).instanceId });
+  };
 
   const handle = router({
     'POST /webhooks': async (req, res) => {
       const outcome = await receiver.receive(await readBody(req));
+      noteOnRequest(req, { instanceId: outcome.instanceId, eventId: outcome.eventId, eventType: outcome.eventType, result: outcome.result });
       sendJson(res, 200, { result: outcome.result });
       if (outcome.result === 'processed') worker.kick();
     },
     'GET /healthz': async (_req, res) => sendJson(res, 200, { status: 'ok' }),
-    ...dashboardRoutes(),
+    ...dashboardRoutes(verifyPageToken),
     'GET /api/conversations': async (req, res, url) => {
       sendJson(res, 200, await listConversations(store, siteOf(req, url), url.searchParams));
     },

@@ -119,9 +119,13 @@ function tokenError(settings: InstanceAuthSettings, url: string, status: number,
   return `${setting} rejected by ${url} (${status}): ${detail}`;
 }
 
+/** How far in the future a webhook's `iat` may be (the sender's clock ahead of ours). */
+export const WEBHOOK_CLOCK_SKEW_SECONDS = 60;
+
 /**
- * Verifies webhook JWTs exactly as the SDK's AppStrategy does (RS256 with the app's public key, `exp` enforced),
- * but imports the key once: AppStrategy re-imports it on every call, which costs ~9× the verification itself.
+ * Verifies webhook JWTs as the SDK's AppStrategy does (RS256 with the app's public key), and stricter: `exp` and
+ * `iat` are required and `iat` may not be in the future beyond WEBHOOK_CLOCK_SKEW_SECONDS. Imports the key once:
+ * AppStrategy re-imports it on every call, which costs ~9× the verification itself.
  */
 function webhookVerifier(appId: string, publicKey: string | undefined) {
   let key: Promise<KeyLike> | undefined;
@@ -132,7 +136,10 @@ function webhookVerifier(appId: string, publicKey: string | undefined) {
       throw new WixSettingError(`WIX_PUBLIC_KEY is not a valid RSA public key (PEM or base64 PEM): ${(error as Error).message}`);
     });
     try {
-      const { payload } = await jwtVerify(jwt, await key);
+      const { payload } = await jwtVerify(jwt, await key, { algorithms: ['RS256'], requiredClaims: ['exp', 'iat'] });
+      if (payload.iat! > Date.now() / 1000 + WEBHOOK_CLOCK_SKEW_SECONDS) {
+        throw Object.assign(new Error(`"iat" claim is in the future (${new Date(payload.iat! * 1000).toISOString()})`), { code: 'ERR_JWT_CLAIM_VALIDATION_FAILED' });
+      }
       return { decoded: { data: payload.data }, valid: true };
     } catch (error) {
       const reason = (error as Error).message;

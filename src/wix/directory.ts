@@ -39,7 +39,7 @@ export function createWixDirectory(modulesFor: (instanceId: string) => Directory
     },
     async participantOf(instanceId, conversationId) {
       const sdk = await modulesFor(instanceId);
-      const conversation = await orMissing(() => sdk.conversations.getConversation(conversationId));
+      const conversation = await orMissing(() => sdk.conversations.getConversation(inPath(conversationId)));
       const { anonymousVisitorId, contactId, memberId } = conversation?.participant ?? {};
       if (!anonymousVisitorId && !contactId && !memberId) return undefined;
       return {
@@ -71,7 +71,7 @@ function entryOf(ids: ParticipantIds, contact: Contact | undefined, member: Memb
 }
 
 async function getMember(sdk: DirectoryModules, memberId: string): Promise<Member | undefined> {
-  return orMissing(() => sdk.members.getMember(memberId, { fieldsets: ['FULL'] }));
+  return orMissing(() => sdk.members.getMember(inPath(memberId), { fieldsets: ['FULL'] }));
 }
 
 /** A Contact has no member ID: the member is found by its contactId. */
@@ -82,8 +82,14 @@ async function memberOfContact(sdk: DirectoryModules, contactId: string | undefi
 }
 
 async function getContact(sdk: DirectoryModules, contactId: string): Promise<Contact | undefined> {
-  return orMissing(() => sdk.contacts.getContact(contactId));
+  return orMissing(() => sdk.contacts.getContact(inPath(contactId)));
 }
+
+/**
+ * An ID as a URL path segment. The SDK puts path IDs into the URL as given (`/contacts/v4/contacts/{id}`); IDs are
+ * checked at the boundary (core/inbox-event.ts), and encoded here too, so none can reach another route.
+ */
+const inPath = (id: string) => encodeURIComponent(id);
 
 /** A person deleted from the site is not an error to retry: they are simply unknown now. */
 async function orMissing<T>(call: () => Promise<T>): Promise<T | undefined> {

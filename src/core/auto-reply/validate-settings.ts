@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import { PARTICIPANT_TYPES } from '../participant.js';
 import { isTimeZone, minutesOf } from './business-hours.js';
+import { KEYWORD_LIMITS, wordsOf } from './keywords.js';
 import { unknownPlaceholders } from './render.js';
 import { CHANNELS, WEEKDAYS, type AutoReplySettings } from './settings.js';
 
@@ -9,85 +11,114 @@ export interface SettingsProblem {
   problem: string;
 }
 
+/** Characters in a reply text (per type, the away text, a keyword rule's text). */
 export const MAX_TEXT = 1000;
-export const MAX_KEYWORD_RULES = 50;
+export const MAX_BUSINESS_NAME = 200;
+export const MAX_KEYWORD_RULES = KEYWORD_LIMITS.rules;
+export const MAX_KEYWORDS_PER_RULE = KEYWORD_LIMITS.keywordsPerRule;
+export const MAX_KEYWORD_LENGTH = KEYWORD_LIMITS.keywordLength;
+export const MAX_INTERVALS_PER_DAY = 10;
+/** The most problems one answer lists: enough to fix a form, never a megabyte of them. */
+export const MAX_PROBLEMS = 50;
 const HHMM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 
-type Check = (value: unknown, field: string, problems: SettingsProblem[]) => void;
-
-const bool: Check = (v, field, p) => { if (typeof v !== 'boolean') p.push({ field, problem: 'must be true or false' }); };
-const text: Check = (v, field, p) => {
-  if (typeof v !== 'string') return void p.push({ field, problem: 'must be text' });
-  if (v.length > MAX_TEXT) p.push({ field, problem: `must be at most ${MAX_TEXT} characters` });
-  for (const name of unknownPlaceholders(v)) p.push({ field, problem: `has unknown placeholder {${name}}; use {firstName}, {name}, {nickname} or {businessName}` });
-};
-const number = (min: number, max: number): Check => (v, field, p) => {
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) p.push({ field, problem: `must be a number from ${min} to ${max}` });
-};
-const record = (keys: readonly string[], each: Check): Check => (v, field, p) => {
-  if (!isObject(v)) return void p.push({ field, problem: `must be an object with ${keys.join(', ')}` });
-  for (const key of Object.keys(v)) if (!keys.includes(key)) p.push({ field: `${field}.${key}`, problem: `is not one of ${keys.join(', ')}` });
-  for (const key of keys) if (key in v) each(v[key], `${field}.${key}`, p);
-};
-const intervals: Check = (v, field, p) => {
-  if (!Array.isArray(v)) return void p.push({ field, problem: 'must be a list of {from, to} times' });
-  v.forEach((interval, i) => {
-    const at = `${field}[${i}]`;
-    if (!isObject(interval) || typeof interval.from !== 'string' || typeof interval.to !== 'string') return void p.push({ field: at, problem: 'must be {from: "HH:MM", to: "HH:MM"}' });
-    if (!HHMM.test(interval.from)) p.push({ field: `${at}.from`, problem: 'must be a time "HH:MM" from 00:00 to 23:59' });
-    if (!HHMM.test(interval.to)) p.push({ field: `${at}.to`, problem: 'must be a time "HH:MM" from 00:01 to 24:00' });
-    else if (HHMM.test(interval.from) && minutesOf(interval.to) <= minutesOf(interval.from)) p.push({ field: `${at}.to`, problem: 'must be after from (split a night across two days)' });
+/**
+ * An object that names every key it accepts: any other key (`__proto__`, `constructor` and `toString` included)
+ * is refused, never copied.
+ */
+function strict<T extends z.ZodRawShape>(shape: T, what: string) {
+  const keys = Object.keys(shape).join(', ');
+  return z.strictObject(shape, {
+    error: (issue) => (issue.code === 'unrecognized_keys' ? `is not one of ${keys}` : what),
   });
-};
-const keywordRules: Check = (v, field, p) => {
-  if (!Array.isArray(v)) return void p.push({ field, problem: 'must be a list of {keywords, text}' });
-  if (v.length > MAX_KEYWORD_RULES) p.push({ field, problem: `must have at most ${MAX_KEYWORD_RULES} rules` });
-  v.forEach((rule, i) => {
-    const at = `${field}[${i}]`;
-    if (!isObject(rule)) return void p.push({ field: at, problem: 'must be {keywords: [...], text}' });
-    const words = rule.keywords;
-    if (!Array.isArray(words) || words.length === 0 || words.some((w) => typeof w !== 'string' || !w.trim())) p.push({ field: `${at}.keywords`, problem: 'must be a non-empty list of words' });
-    text(rule.text, `${at}.text`, p);
-    if (typeof rule.text === 'string' && !rule.text.trim()) p.push({ field: `${at}.text`, problem: 'must not be empty' });
-  });
-};
-const timeZone: Check = (v, field, p) => {
-  if (typeof v !== 'string' || !isTimeZone(v)) p.push({ field, problem: `must be an IANA time zone such as "Europe/Lisbon"; got ${JSON.stringify(v)}` });
-};
-
-const FIELDS: Record<keyof AutoReplySettings, Check> = {
-  enabled: bool,
-  texts: record(PARTICIPANT_TYPES, text),
-  businessName: (v, field, p) => { if (v !== undefined) text(v, field, p); },
-  cooldownHours: number(0, 24 * 365),
-  firstMessageOnly: bool,
-  businessHours: record(['enabled', 'timeZone', 'weekly', 'awayText'], (v, field, p) => {
-    const key = field.split('.').pop();
-    if (key === 'enabled') bool(v, field, p);
-    else if (key === 'timeZone') timeZone(v, field, p);
-    else if (key === 'awayText') text(v, field, p);
-    else record(WEEKDAYS, intervals)(v, field, p);
-  }),
-  channels: record(CHANNELS, bool),
-  keywordRules,
-  quietWhileBusinessMinutes: number(0, 24 * 60),
-};
+}
 
 /**
- * Checks a settings change (a partial object laid over the current settings). Returns every problem,
- * each naming its field, or the merged settings.
+ * A list of at most `max` items, its length checked before any item is: a list of 100,000 items costs one
+ * comparison, not 100,000 parses.
+ */
+function boundedList<T extends z.ZodType>(item: T, max: number, notList: string, tooMany: string) {
+  return z.unknown()
+    .refine((value) => !Array.isArray(value) || value.length <= max, { error: tooMany })
+    .pipe(z.array(item, { error: notList }));
+}
+
+/** A text sent to a person: not empty (an empty reply would be silence the owner did not choose), known placeholders. */
+const replyText = (emptyHint: string, max = MAX_TEXT) => z.string({ error: 'must be text' })
+  .max(max, { error: `must be at most ${max} characters` })
+  .superRefine((value, ctx) => {
+    if (value.length > max) return;
+    if (!value.trim()) ctx.addIssue({ code: 'custom', message: `must not be empty. ${emptyHint}` });
+    for (const name of new Set(unknownPlaceholders(value))) {
+      ctx.addIssue({ code: 'custom', message: `has unknown placeholder {${name}}; use {firstName}, {name}, {nickname} or {businessName}` });
+    }
+  });
+
+const bool = z.boolean({ error: 'must be true or false' });
+const numberFrom = (min: number, max: number) => {
+  const message = `must be a number from ${min} to ${max}`;
+  return z.number({ error: message }).min(min, { error: message }).max(max, { error: message });
+};
+
+const interval = strict({
+  from: z.string({ error: 'must be a time "HH:MM" from 00:00 to 23:59' }).regex(HHMM, { error: 'must be a time "HH:MM" from 00:00 to 23:59' }),
+  to: z.string({ error: 'must be a time "HH:MM" from 00:01 to 24:00' }).regex(HHMM, { error: 'must be a time "HH:MM" from 00:01 to 24:00' }),
+}, 'must be {from: "HH:MM", to: "HH:MM"}').superRefine((value, ctx) => {
+  if (HHMM.test(value.from) && HHMM.test(value.to) && minutesOf(value.to) <= minutesOf(value.from)) {
+    ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after from (split a night across two days)' });
+  }
+});
+
+const keyword = z.string({ error: 'must be a list of words' })
+  .max(MAX_KEYWORD_LENGTH, { error: `must have keywords of at most ${MAX_KEYWORD_LENGTH} characters` })
+  .refine((value) => wordsOf(value).length > 0, { error: 'must be a non-empty list of words (each with a letter or digit)' });
+
+const keywordRule = strict({
+  keywords: boundedList(keyword, MAX_KEYWORDS_PER_RULE, 'must be a non-empty list of words', `must have at most ${MAX_KEYWORDS_PER_RULE} keywords`)
+    .refine((list) => list.length > 0, { error: 'must be a non-empty list of words' }),
+  text: replyText('Write the answer to send for these keywords, or remove the rule'),
+}, 'must be {keywords: [...], text}');
+
+const intervals = boundedList(interval, MAX_INTERVALS_PER_DAY, 'must be a list of {from, to} times', `must have at most ${MAX_INTERVALS_PER_DAY} opening intervals`);
+const weekly = strict(Object.fromEntries(WEEKDAYS.map((day) => [day, intervals])) as
+  Record<(typeof WEEKDAYS)[number], typeof intervals>, `must be an object with ${WEEKDAYS.join(', ')}`).partial();
+
+const SETTINGS = strict({
+  enabled: bool,
+  texts: strict(Object.fromEntries(PARTICIPANT_TYPES.map((type) => [type, replyText('Write what to send, or turn auto-replies off')])) as
+    Record<(typeof PARTICIPANT_TYPES)[number], ReturnType<typeof replyText>>, `must be an object with ${PARTICIPANT_TYPES.join(', ')}`).partial(),
+  businessName: z.string({ error: 'must be text' }).max(MAX_BUSINESS_NAME, { error: `must be at most ${MAX_BUSINESS_NAME} characters` }),
+  cooldownHours: numberFrom(0, 24 * 365),
+  firstMessageOnly: bool,
+  businessHours: strict({
+    enabled: bool,
+    timeZone: z.string({ error: 'must be an IANA time zone' }).refine(isTimeZone, { error: 'must be an IANA time zone' }),
+    weekly,
+    awayText: replyText('Write what to send outside business hours'),
+  }, 'must be an object with enabled, timeZone, weekly, awayText').partial(),
+  channels: strict(Object.fromEntries(CHANNELS.map((channel) => [channel, bool])) as Record<(typeof CHANNELS)[number], typeof bool>,
+    `must be an object with ${CHANNELS.join(', ')}`).partial(),
+  keywordRules: boundedList(keywordRule, MAX_KEYWORD_RULES, 'must be a list of {keywords, text}', `must have at most ${MAX_KEYWORD_RULES} rules`),
+  quietWhileBusinessMinutes: numberFrom(0, 24 * 60),
+}, 'must be a JSON object of settings').partial();
+
+const KNOWN = Object.keys(SETTINGS.shape);
+
+/**
+ * Checks a settings change (a partial object laid over the current settings). Returns every problem, each naming
+ * its field, in the order the fields were given, or the merged settings. Unknown keys are refused, never saved.
  */
 export function validateSettings(input: unknown, current: AutoReplySettings):
   { ok: true; settings: AutoReplySettings } | { ok: false; problems: SettingsProblem[] } {
-  if (!isObject(input)) return { ok: false, problems: [{ field: '(body)', problem: 'must be a JSON object of settings' }] };
-  const problems: SettingsProblem[] = [];
-  for (const [key, value] of Object.entries(input)) {
-    const check = FIELDS[key as keyof AutoReplySettings];
-    if (!check) problems.push({ field: key, problem: `is not a setting; known: ${Object.keys(FIELDS).join(', ')}` });
-    else check(value, key, problems);
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return { ok: false, problems: [{ field: '(body)', problem: 'must be a JSON object of settings' }] };
   }
-  if (problems.length > 0) return { ok: false, problems };
-  const patch = input as Partial<AutoReplySettings>;
+  const parsed = SETTINGS.safeParse(input);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.slice(0, MAX_PROBLEMS).flatMap((issue) => problemsOf(issue, input)).slice(0, MAX_PROBLEMS);
+    return { ok: false, problems: inGivenOrder(problems, input) };
+  }
+  const patch = parsed.data as Partial<AutoReplySettings>;
   const settings: AutoReplySettings = {
     ...current,
     ...patch,
@@ -98,6 +129,42 @@ export function validateSettings(input: unknown, current: AutoReplySettings):
   return { ok: true, settings };
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+function problemsOf(issue: z.core.$ZodIssue, input: object): SettingsProblem[] {
+  const path = keywordsCollapsed(issue.path);
+  if (issue.code === 'unrecognized_keys') {
+    return issue.keys.slice(0, MAX_PROBLEMS).map((key) => path.length === 0
+      ? { field: key, problem: `is not a setting; known: ${KNOWN.join(', ')}` }
+      : { field: fieldOf([...path, key]), problem: issue.message });
+  }
+  if (fieldOf(path) === 'businessHours.timeZone') {
+    const given = (input as { businessHours?: { timeZone?: unknown } }).businessHours?.timeZone;
+    return [{ field: 'businessHours.timeZone', problem: `must be an IANA time zone such as "Europe/Lisbon"; got ${JSON.stringify(given)}` }];
+  }
+  return [{ field: fieldOf(path), problem: issue.message }];
+}
+
+/** A problem with one keyword is shown on the rule's keywords field (the form has one control for them all). */
+function keywordsCollapsed(path: readonly PropertyKey[]): PropertyKey[] {
+  const at = path.indexOf('keywords');
+  return at === -1 ? [...path] : path.slice(0, at + 1);
+}
+
+/** `['keywordRules', 0, 'text']` → `keywordRules[0].text`. */
+function fieldOf(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((field, key) => (typeof key === 'number' ? `${field}[${key}]` : field ? `${field}.${String(key)}` : String(key)), '');
+}
+
+/** Problems of the first field given first; the same problem once. */
+function inGivenOrder(problems: SettingsProblem[], input: object): SettingsProblem[] {
+  const order = Object.keys(input);
+  const rank = (p: SettingsProblem) => order.indexOf(p.field.split(/[.[]/)[0]!);
+  const seen = new Set<string>();
+  return problems
+    .map((problem, index) => ({ problem, index }))
+    .sort((a, b) => rank(a.problem) - rank(b.problem) || a.index - b.index)
+    .map(({ problem }) => problem)
+    .filter((p) => {
+      const key = `${p.field}\u0000${p.problem}`;
+      return seen.has(key) ? false : (seen.add(key), true);
+    });
 }

@@ -30,6 +30,10 @@ describe('the dashboard list parameters', () => {
     expect(query(params).search).toBe(search);
   });
 
+  it('takes the instance token as a parameter, and gives nothing of it back', () => {
+    expect(query('instance=sig.payload&limit=5')).toMatchObject({ limit: 5 });
+  });
+
   it('pages by offset or by a cursor it gave out', () => {
     expect(query('offset=50&limit=10')).toMatchObject({ offset: 50, limit: 10 });
     expect(query(`cursor=${cursorFor(75)}`).offset).toBe(75);
@@ -44,6 +48,15 @@ describe('the dashboard list parameters', () => {
     ['limit=ten', /^limit must be a whole number; got "ten"/],
     ['offset=-1', /^offset must be 0 or more/],
     ['cursor=not-ours', /^cursor is not one this API gave out/],
+    ['offset=100001', /^offset must be at most 100000/],
+    ['offset=99999999999999999999', /^offset must be at most 100000/],
+    ['offset=1e3', /^offset must be a whole number/],
+    [`cursor=${cursorFor(10 ** 12)}`, /^cursor is not one this API gave out/],
+    [`cursor=${'A'.repeat(300)}`, /^cursor is not one this API gave out/],
+    ['limit=5&limit=6', /^limit is given more than once/],
+    ['colour=red', /^Unknown parameter "colour": this route takes type, participantType, search, q, sort, order, limit, offset, cursor/],
+    ['__proto__=x', /^Unknown parameter "__proto__"/],
+    [`search=${'a'.repeat(201)}`, /^search must be at most 200 characters/],
   ])('refuses %s with a message naming the parameter', (params, message) => {
     const error = (() => {
       try {

@@ -18,10 +18,43 @@ describe('validateSettings', () => {
     [{ quietWhileBusinessMinutes: 'ten' }, 'quietWhileBusinessMinutes', 'must be a number'],
     [{ colour: 'red' }, 'colour', 'is not a setting'],
     [[], '(body)', 'JSON object'],
+    [{ texts: { CONTACT: '   ' } }, 'texts.CONTACT', 'must not be empty. Write what to send, or turn auto-replies off'],
+    [{ businessHours: { awayText: '' } }, 'businessHours.awayText', 'must not be empty'],
+    [{ texts: { MEMBER: 'x'.repeat(1001) } }, 'texts.MEMBER', 'at most 1000 characters'],
+    [{ businessName: 'x'.repeat(201) }, 'businessName', 'at most 200 characters'],
+    [{ keywordRules: Array.from({ length: 51 }, () => ({ keywords: ['a'], text: 'x' })) }, 'keywordRules', 'at most 50 rules'],
+    [{ keywordRules: [{ keywords: Array.from({ length: 21 }, (_v, i) => `w${i}`), text: 'x' }] }, 'keywordRules[0].keywords', 'at most 20 keywords'],
+    [{ keywordRules: [{ keywords: ['x'.repeat(101)], text: 'x' }] }, 'keywordRules[0].keywords', 'at most 100 characters'],
+    [{ keywordRules: [{ keywords: ['?!'], text: 'x' }] }, 'keywordRules[0].keywords', 'letter or digit'],
+    [{ keywordRules: [{ keywords: ['a'], text: 'x', priority: 1 }] }, 'keywordRules[0].priority', 'is not one of keywords, text'],
+    [{ keywordRules: ['price'] }, 'keywordRules[0]', 'must be {keywords'],
+    [{ businessHours: { weekly: { mon: [{ from: '09:00', to: '17:00', note: 'x' }] } } }, 'businessHours.weekly.mon[0].note', 'is not one of from, to'],
+    [{ cooldownHours: 1e400 }, 'cooldownHours', 'must be a number from 0'],
   ])('%j → %s', (input, field, problem) => {
     const result = validateSettings(input, DEFAULT_SETTINGS);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.problems).toContainEqual({ field, problem: expect.stringContaining(problem) });
+  });
+
+  it.each([
+    ['{"__proto__": {"enabled": false}}', '__proto__'],
+    ['{"constructor": {"prototype": {"x": 1}}}', 'constructor'],
+    ['{"toString": "x"}', 'toString'],
+    ['{"hasOwnProperty": 1}', 'hasOwnProperty'],
+    ['{"texts": {"__proto__": {"CONTACT": "x"}}}', 'texts.__proto__'],
+    ['{"channels": {"constructor": true}}', 'channels.constructor'],
+    ['{"keywordRules": [{"keywords": ["a"], "text": "x", "__proto__": {"text": ""}}]}', 'keywordRules[0].__proto__'],
+  ])('refuses the prototype key in %s, naming %s, and copies nothing', (json, field) => {
+    const result = validateSettings(JSON.parse(json), DEFAULT_SETTINGS);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems.map((p) => p.field)).toEqual([field]);
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+    expect(({} as Record<string, unknown>).enabled).toBeUndefined();
+  });
+
+  it('names the problems in the order the fields were given', () => {
+    const result = validateSettings({ quietWhileBusinessMinutes: -1, enabled: 'no', texts: { CONTACT: '' } }, DEFAULT_SETTINGS);
+    expect(result.ok ? [] : result.problems.map((p) => p.field)).toEqual(['quietWhileBusinessMinutes', 'enabled', 'texts.CONTACT']);
   });
 
   it('lays a partial change over the current settings', () => {

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import {
+  checkDomainEvent,
   CONVERSATIONS_MERGED,
+  isWixId,
   MalformedEventError,
   MESSAGE_SENT_TO_BUSINESS,
   mergeEventFrom,
@@ -248,4 +250,48 @@ describe('mergeEventFrom', () => {
     expect(parse).toThrow(MalformedEventError);
     expect(parse).toThrow(message);
   });
+});
+
+describe('hostile envelopes', () => {
+  it.each<[string, EventEnvelope, RegExp]>([
+    ['a conversation ID with a path in it', changed(messageEnvelope(), (e) => { e.data.conversationId = '../members/v1/members/x'; }), /data\.conversationId is not a Wix ID/],
+    ['a conversation ID with a query in it', changed(messageEnvelope(), (e) => { e.data.conversationId = 'abc?fieldsets=FULL'; }), /data\.conversationId is not a Wix ID/],
+    ['a contact ID that is a number', changed(messageEnvelope(), (e) => { e.data.message.sender = { contactId: 42 }; }), /sender\.contactId must be an ID \(text\); got number/],
+    ['a member ID that is an object', changed(messageEnvelope(), (e) => { e.data.message.sender = { memberId: { id: 'x' } }; }), /sender\.memberId must be an ID/],
+    ['a visitor ID with a slash', changed(messageEnvelope(), (e) => { e.data.message.sender = { anonymousVisitorId: 'a/b' }; }), /sender\.anonymousVisitorId is not a Wix ID/],
+    ['a sender that is a string', changed(messageEnvelope(), (e) => { e.data.message.sender = 'me'; }), /data\.message\.sender must be an object; got string/],
+    ['a message that is a list', changed(messageEnvelope(), (e) => { (e.data as Record<string, unknown>).message = []; }), /data\.message must be an object; got a list/],
+    ['text items that are not objects', content({ basic: { items: ['hello', null] } }), /items\[0\] must be an object \(got string\)/],
+    ['a null text item', content({ basic: { items: [{ text: 'hi' }, null] } }), /items\[1\] must be an object \(got null\)/],
+    ['items that are not a list', content({ basic: { items: { text: 'hi' } } }), /items must be a list/],
+    ['a text that is a number', content({ basic: { items: [{ text: 7 }] } }), /items\[0\]\.text must be text; got number/],
+    ['an identity that is a string', changed(messageEnvelope(), (e) => { e.metadata.identity = 'ANONYMOUS_VISITOR'; }), /identity must be an object/],
+    ['an identity member ID of the wrong type', changed(messageEnvelope(), (e) => { e.metadata.identity = { identityType: 'MEMBER', memberId: 5 }; }), /identity\.memberId must be an ID/],
+    ['a channel that is not text', messageField('sourceChannel', ['CHAT']), /sourceChannel must be text/],
+    ['a direction that is not text', messageField('direction', 1), /direction must be text/],
+  ])('refuses %s', (_label, envelope, message) => {
+    expect(() => messageEventFrom(envelope, RECEIVED_AT)).toThrow(MalformedEventError);
+    expect(() => messageEventFrom(envelope, RECEIVED_AT)).toThrow(message);
+  });
+
+  it.each<[string, EventEnvelope, RegExp]>([
+    ['a target with a path in it', changed(mergeEnvelope(), (e) => { e.data.targetConversationId = '../x'; }), /targetConversationId is not a Wix ID/],
+    ['an old ID with a fragment', changed(mergeEnvelope(), (e) => { e.data.oldConversationIds = [CONV_AS_VISITOR, 'a#b']; }), /oldConversationIds\[1\] is not a Wix ID/],
+    ['too many old IDs', changed(mergeEnvelope(), (e) => { e.data.oldConversationIds = Array.from({ length: 1001 }, () => CONV_AS_VISITOR); }), /more than 1000/],
+  ])('refuses a merge with %s', (_label, envelope, message) => {
+    expect(() => mergeEventFrom(envelope, RECEIVED_AT)).toThrow(message);
+  });
+
+  it.each([null, 'null', 42, [], { id: 'e' }, { id: 'e', actionEvent: null }, { id: 'e', actionEvent: { body: 'x' } }, { actionEvent: { body: {} } }])(
+    'refuses the domain event %j before the SDK builds an envelope from it', (payload) => {
+      expect(() => checkDomainEvent(payload)).toThrow(MalformedEventError);
+    });
+
+  it('accepts empty sender IDs and a domain event with a body', () => {
+    expect(() => messageEventFrom(changed(messageEnvelope(), (e) => { e.data.message.sender = { contactId: CONTACT_ID, memberId: '' }; }), RECEIVED_AT)).not.toThrow();
+    expect(() => checkDomainEvent({ id: EVENT_ID, actionEvent: { body: {} } })).not.toThrow();
+  });
+
+  it.each(['6f8e1d2c-3b4a-4c5d-9e0f-a1b2c3d4e5f6', 'abc_DEF-123'])('takes %s as a Wix ID', (id) => expect(isWixId(id)).toBe(true));
+  it.each(['', '../x', 'a/b', 'a?b', 'a#b', 'a%2Fb', 'a b', '-leading', 'x'.repeat(129), 'é'])('does not take %j as a Wix ID', (id) => expect(isWixId(id)).toBe(false));
 });

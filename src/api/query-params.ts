@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { isWixId } from '../core/inbox-event.js';
+import { BadRequestError } from './errors.js';
+
+/** Parameters every authenticated route accepts besides its own: the Wix instance token (see instance-token.ts). */
+const AUTH_PARAMS = { instance: z.string().optional() };
+
+/**
+ * A route's query parameters, checked by a zod strict object: each parameter at most once, no parameter the route
+ * does not take, every value as the route documents it. The first problem is a 400 whose message names the parameter.
+ */
+export function queryParams<T extends z.ZodRawShape>(shape: T, params: URLSearchParams): z.output<z.ZodObject<T>> {
+  const given: Record<string, string> = Object.create(null);
+  for (const name of params.keys()) {
+    if (params.getAll(name).length > 1) throw new BadRequestError(`${name} is given more than once; give it once`);
+    given[name] = params.get(name)!;
+  }
+  const known = Object.keys(shape);
+  const schema = z.strictObject({ ...AUTH_PARAMS, ...shape }, {
+    error: (issue) => issue.code === 'unrecognized_keys'
+      ? `Unknown parameter ${issue.keys.map((key) => `"${key}"`).join(', ')}: this route takes ${known.join(', ') || 'no parameters'}`
+      : undefined,
+  });
+  const parsed = schema.safeParse(given);
+  if (!parsed.success) throw new BadRequestError(parsed.error.issues[0]!.message);
+  const { instance: _token, ...values } = parsed.data as Record<string, unknown>;
+  return values as z.output<z.ZodObject<T>>;
+}
+
+/** An optional whole number from `min` to `max`; absent or empty gives `fallback`. */
+export function wholeNumber(name: string, fallback: number, min: number, max: number, rangeMessage?: (value: number) => string) {
+  return z.string()
+    .optional()
+    .transform((raw, ctx) => {
+      if (raw === undefined || raw === '') return fallback;
+      if (!/^-?\d{1,20}$/.test(raw)) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be a whole number; got "${clip(raw)}"` });
+        return z.NEVER;
+      }
+      const value = Number(raw);
+      if (value < min || value > max) {
+        ctx.addIssue({ code: 'custom', message: rangeMessage?.(value) ?? `${name} must be from ${min} to ${max}; got ${raw}` });
+        return z.NEVER;
+      }
+      return value;
+    });
+}
+
+/** Optional text of at most `max` characters, trimmed; empty gives undefined. */
+export function optionalText(name: string, max: number) {
+  return z.string()
+    .max(max, { error: `${name} must be at most ${max} characters` })
+    .optional()
+    .transform((raw) => raw?.trim() || undefined);
+}
+
+/** A Wix ID (a GUID as Wix gives them): letters, digits, `-` and `_`, at most 128 characters. */
+export function wixId(name: string, what: string) {
+  return z.string({ error: `${name} is required: ${what}` })
+    .refine((value) => value.trim() !== '', { error: `${name} is required: ${what}` })
+    .refine((value) => value.trim() === '' || isWixId(value.trim()), { error: `${name} is not a Wix ID (letters, digits, - and _): ${what}` })
+    .transform((value) => value.trim());
+}
+
+/** A value as it may be quoted back in a message: short, one line. */
+export function clip(value: string, max = 60): string {
+  const line = value.replace(/[\r\n\t]/g, ' ');
+  return line.length > max ? `${line.slice(0, max)}…` : line;
+}
