@@ -1,8 +1,19 @@
-import type { InboxEvent } from '../../core/inbox-event.js';
+import { MalformedEventError, type InboxEvent } from '../../core/inbox-event.js';
 import { handleEventRequest } from './event-request.js';
 import { hostedEventDeps } from './hosted-deps.js';
 
-/** An Inbox event on Wix hosting: one request, with the ambient elevated SDK modules (see event-request.ts). */
-export function handleHostedEvent(event: InboxEvent): Promise<void> {
-  return handleEventRequest(hostedEventDeps(), event);
+/**
+ * An Inbox event on Wix hosting: one request, with the ambient elevated SDK modules (see event-request.ts). An event
+ * the app cannot read is answered (and logged) rather than failed: resending it would never make it readable.
+ */
+export async function handleHostedEvent(read: () => InboxEvent): Promise<void> {
+  let event: InboxEvent;
+  try {
+    event = read();
+  } catch (error) {
+    if (!(error instanceof MalformedEventError)) throw error;
+    console.warn(JSON.stringify({ msg: 'inbox-identity: malformed event ignored', reason: error.message }));
+    return;
+  }
+  await handleEventRequest(hostedEventDeps(), event);
 }

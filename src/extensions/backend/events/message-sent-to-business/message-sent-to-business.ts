@@ -4,5 +4,5 @@ import { handleHostedEvent } from '../../../../wix/hosted/handle-event';
 
 // A visitor, contact or member wrote to the business: record it (and reply) through the core.
 export default messages.onMessageSentToBusiness(async (envelope) => {
-  await handleHostedEvent(messageEventFrom(envelope, new Date()));
+  await handleHostedEvent(() => messageEventFrom(envelope, new Date()));
 });
