@@ -21,9 +21,7 @@ const INBOX_WEBHOOK_SLUGS = [
   'wix.crm.inbox.v2.message_message_sent_to_business',
   'wix.crm.inbox.v2.conversation_conversations_merged',
 ];
-const APP_COLLECTIONS = [
-  'conversations', 'aliases', 'processed-events', 'participants', 'settings', 'reply-claims', 'decisions',
-];
+const APP_COLLECTIONS = ['site-items'];
 
 let manifest: { appId: string; components: ManifestComponent[] };
 const extensions = registeredExtensions();

@@ -53,9 +53,10 @@ export default {
     itemUpdate: 'PRIVILEGED',
     itemRemove: 'PRIVILEGED',
   },
+  // Wix Data allows 3 regular indexes of up to 3 fields: the dashboard's newest-first list, and the two arrays a
+  // webhook finds a person's items by.
   indexes: [
     { fields: [{ path: 'instanceId' }, { path: 'kind' }, { path: 'lastMessageAt', order: 'DESC' }] },
-    { fields: [{ path: 'instanceId' }, { path: 'kind' }, { path: 'participantType' }, { path: 'lastMessageAt' }] },
     { fields: [{ path: 'instanceId' }, { path: 'conversationIds' }] },
     { fields: [{ path: 'instanceId' }, { path: 'participantKeys' }] },
   ],
