@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { verifyInstanceToken } from '../api/instance-token.js';
 import { conversationTimeline } from '../api/conversation-timeline.js';
-import { dryRun } from '../api/dry-run.js';
+import { businessNameFromInbox, dryRun } from '../api/dry-run.js';
 import { contactConversations } from '../api/contact-conversations.js';
 import { listConversations } from '../api/list-conversations.js';
 import { readSettings, writeSettings } from '../api/settings.js';
@@ -52,6 +52,7 @@ export function createServerApp(options: ServerAppOptions): ServerApp {
     clock,
     onEvent: (event) => journalEvent(store, clock, event),
   });
+  const siteBusinessName = businessNameFromInbox(store, options.inbox);
   const siteOf = (req: IncomingMessage, url: URL) =>
     verifyInstanceToken(req.headers.authorization ?? url.searchParams.get('instance'), options.appSecret, options.appId).instanceId;
 
@@ -76,7 +77,7 @@ export function createServerApp(options: ServerAppOptions): ServerApp {
     },
     'POST /api/settings/dry-run': async (req, res, url) => {
       const instanceId = siteOf(req, url);
-      sendJson(res, 200, await dryRun(store, instanceId, await readJson(req), clock.now()));
+      sendJson(res, 200, await dryRun(store, instanceId, await readJson(req), clock.now(), siteBusinessName));
     },
     'GET /api/contact-conversations': async (req, res, url) =>
       sendJson(res, 200, await contactConversations(store, siteOf(req, url), url.searchParams)),
