@@ -13,7 +13,7 @@ const close = () => (window.opener ? window.close() : history.back());
 
 createRoot(document.getElementById('root')!).render(
   <WixDesignSystemProvider features={{ newColorsBranding: true }}>
-    <Box align="center" padding="SP6">
+    <Box align="center" padding={window.innerWidth < 640 ? 'SP2' : 'SP6'}>
       <ContactIdentityModal api={selfHostedApi(params.get('instance') ?? '')} contactId={params.get('contactId') ?? undefined} onClose={close} />
     </Box>
   </WixDesignSystemProvider>,

@@ -15,7 +15,9 @@ interface Props {
 export const ContactIdentityModal: FC<Props> = ({ api, contactId, onClose }) => (
   <CustomModalLayout
     dataHook="contact-modal"
-    width={CONTACT_MODAL.width}
+    width={`min(${CONTACT_MODAL.width}px, 100%)`}
+    // The layout's own minimum (510 px) is wider than a phone; Wix opens the modal at 600 px, a phone browser less.
+    style={{ minWidth: 0 }}
     maxHeight={CONTACT_MODAL.height}
     title={CONTACT_MODAL.title}
     subtitle="This contact's conversations and how they became who they are"
