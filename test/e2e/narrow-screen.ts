@@ -90,7 +90,8 @@ export function narrowScreenTests(session: () => { demo: DemoMode; browser: Brow
     await visitors.scrollIntoViewIfNeeded();
     const before = await visitors.inputValue();
     await visitors.fill('');
-    await page.locator(`${hook('dry-run-type')} button`, { hasText: 'Visitor' }).click();
+    await page.locator(`${hook('dry-run-type-dropdown')} input`).click();
+    await page.getByRole('option', { name: 'Visitor', exact: true }).click();
     await expect.poll(() => page.locator(hook('dry-run-outcome')).innerText()).toBe('Would not reply');
     expect(await page.locator(hook('dry-run-reason')).innerText()).toContain('Anonymous visitors get no auto-reply');
     await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));

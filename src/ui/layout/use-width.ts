@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 export type WidthClass = 'narrow' | 'medium' | 'wide';
 
 export function widthClassOf(width: number): WidthClass {
-  return width < 640 ? 'narrow' : width < 1000 ? 'medium' : 'wide';
+  return width < 640 ? 'narrow' : width < 1180 ? 'medium' : 'wide';
 }
 
 /** The width of the window the panel lives in, as a class; follows resizes. */

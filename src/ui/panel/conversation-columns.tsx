@@ -35,8 +35,8 @@ const viewButton = (onOpen: (row: ConversationItem) => void) => (row: Conversati
 );
 
 /**
- * The table's columns for the width it has: everything on a wide screen; without channel and message count on a
- * medium one; on a phone, one column that stacks the person, their last message and the auto-reply, and "View".
+ * The table's columns for the width it has: everything on a wide screen (1180 px and up); without channel and
+ * message count on a medium one; on a phone, one column that stacks the person, their last message and the auto-reply, and "View".
  */
 export function conversationColumns(width: WidthClass, sort: Sorter, onOpen: (row: ConversationItem) => void) {
   const view = { title: '', width: '64px', align: 'end' as const, render: viewButton(onOpen) };

@@ -19,7 +19,7 @@ const TYPES: { value: TypeFilter; label: string }[] = [
 
 /**
  * Above the table: filter by participant type, search by name or email (debounced), and sort. On one row when
- * wide; stacked, each control the full width, on narrower screens.
+ * wide; three dropdown-sized controls on a medium screen; stacked, each the full width, on a phone.
  */
 export const ConversationToolbar: FC<Props> = ({ controls, width, onChange }) => {
   const [search, setSearch] = useState(controls.search);
@@ -53,24 +53,23 @@ export const ConversationToolbar: FC<Props> = ({ controls, width, onChange }) =>
         options={TYPES.map(({ value, label }) => ({ id: value, value: value === 'ALL' ? 'Everyone' : label }))}
         onSelect={(option) => onChange({ type: option.id as TypeFilter, page: 1 })} popoverProps={{ appendTo: 'window' }} />
     );
+    const narrow = width === 'narrow';
     return (
-      <Box direction="vertical" gap="SP2" padding="SP3" dataHook="conversation-toolbar">
-        {typeDropdown}
-        <Box gap="SP2" direction={width === 'narrow' ? 'vertical' : 'horizontal'}>
-          <Box width={width === 'narrow' ? '100%' : '50%'} direction="vertical">{searchBox}</Box>
-          <Box width={width === 'narrow' ? '100%' : '50%'} direction="vertical">{sort}</Box>
-        </Box>
+      <Box direction={narrow ? 'vertical' : 'horizontal'} gap="SP2" padding="SP3" dataHook="conversation-toolbar">
+        {[typeDropdown, searchBox, sort].map((control, index) => (
+          <Box key={index} width={narrow ? '100%' : '33%'} direction="vertical">{control}</Box>
+        ))}
       </Box>
     );
   }
   return (
     <TableToolbar dataHook="conversation-toolbar">
       <TableToolbar.ItemGroup position="start">
-        <TableToolbar.Item><Box width="460px">{typeFilter}</Box></TableToolbar.Item>
+        <TableToolbar.Item><Box width="min(500px, 46vw)">{typeFilter}</Box></TableToolbar.Item>
       </TableToolbar.ItemGroup>
       <TableToolbar.ItemGroup position="end">
-        <TableToolbar.Item><Box width="210px">{sort}</Box></TableToolbar.Item>
-        <TableToolbar.Item><Box width="240px">{searchBox}</Box></TableToolbar.Item>
+        <TableToolbar.Item><Box width="min(200px, 18vw)">{sort}</Box></TableToolbar.Item>
+        <TableToolbar.Item><Box width="min(220px, 20vw)">{searchBox}</Box></TableToolbar.Item>
       </TableToolbar.ItemGroup>
     </TableToolbar>
   );

@@ -30,7 +30,8 @@ export const DashboardPanel: FC<DashboardPanelProps> = ({ api, refreshMs = 5000,
   const width = useWidthClass();
   return (
     <Page dataHook="dashboard-panel" minWidth={0} sidePadding={width === 'narrow' ? 12 : undefined}>
-      <Page.Header title="Inbox identity" subtitle="Who is writing to your business — visitors, contacts and members — and what the auto-replies did." />
+      <Page.Header title="Inbox identity"
+        subtitle={width === 'narrow' ? 'Who is writing, and what the auto-replies did.' : 'Who is writing to your business — visitors, contacts and members — and what the auto-replies did.'} />
       <Page.Tail>
         <Tabs items={TABS} activeId={tab} onClick={(item) => setTab(String(item.id))} dataHook="panel-tabs" />
       </Page.Tail>

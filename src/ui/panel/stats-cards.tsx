@@ -22,7 +22,7 @@ const StatCard: FC<{ span: number; title: string; subtitle: string; busy: boolea
       {compact ? null : <Card.Divider />}
       {compact ? (
         // On a phone the figures get the card's whole width (the content padding would cut their labels short).
-        <Box paddingBottom="SP4"><StatisticsWidget size="tiny" isLoading={busy} dataHook={dataHook} items={items} /></Box>
+        <Box direction="vertical" paddingBottom="SP4"><StatisticsWidget size="tiny" isLoading={busy} dataHook={dataHook} items={items} /></Box>
       ) : (
         <Card.Content>
           <StatisticsWidget size="large" isLoading={busy} dataHook={dataHook} items={items} />
@@ -37,24 +37,24 @@ export const StatsCards: FC<Props> = ({ view, loading, periodLabel, width }) => 
   const stats = view?.stats;
   const partial = view?.partial ?? false;
   const busy = loading && !view;
-  const span = (wide: number) => (width === 'wide' ? wide : 12);
+  const span = (wide: number, medium: number) => (width === 'wide' ? wide : width === 'medium' ? medium : 12);
   return (
     <Box direction="vertical" gap="SP2" dataHook="stats-cards">
       <Layout gap={width === 'narrow' ? '12px' : '24px'}>
-        <StatCard span={span(5)} title="Who is writing" subtitle="Everyone on record, by what they are now" busy={busy} compact={width === 'narrow'} dataHook="stats-by-type"
+        <StatCard span={span(5, 12)} title="Who is writing" subtitle="Everyone on record, by what they are now" busy={busy} compact={width === 'narrow'} dataHook="stats-by-type"
           items={[
             { value: number(stats?.byType.ANONYMOUS_VISITOR), description: 'Visitors' },
             { value: number(stats?.byType.CONTACT), description: 'Contacts' },
             { value: number(stats?.byType.MEMBER), description: 'Members' },
           ]}
         />
-        <StatCard span={span(4)} title="New contacts and members" subtitle={periodLabel} busy={busy} compact={width === 'narrow'} dataHook="stats-conversions"
+        <StatCard span={span(4, 6)} title="New contacts and members" subtitle={periodLabel} busy={busy} compact={width === 'narrow'} dataHook="stats-conversions"
           items={[
             { value: number(stats?.becameContact, partial), description: 'Contacts', descriptionInfo: 'People who left their details (or first wrote as a contact) in the period' },
             { value: number(stats?.becameMember, partial), description: 'Members', descriptionInfo: 'People who registered as site members in the period' },
           ]}
         />
-        <StatCard span={span(3)} title="Auto-replies" subtitle={periodLabel} busy={busy} compact={width === 'narrow'} dataHook="stats-auto-replies"
+        <StatCard span={span(3, 6)} title="Auto-replies" subtitle={periodLabel} busy={busy} compact={width === 'narrow'} dataHook="stats-auto-replies"
           items={[
             { value: number(stats?.autoReplies.replied, partial), description: 'Sent' },
             {

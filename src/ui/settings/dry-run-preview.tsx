@@ -15,6 +15,8 @@ const REASON: Record<string, string> = {
   'business-active': 'Someone from your team wrote recently.',
 };
 
+const WRITERS = ['ANONYMOUS_VISITOR', 'CONTACT', 'MEMBER'] as const;
+
 interface Props {
   sample: DrySample;
   onSample(next: DrySample): void;
@@ -37,11 +39,17 @@ export const DryRunPreview: FC<Props> = ({ sample, onSample, result, loading, er
     <Card.Divider />
     <Card.Content>
       <Box direction="vertical" gap="SP3">
-        <FormField label="Who writes">
-          <SegmentedToggle size="small" selected={sample.type} ariaLabel="Who writes" dataHook="dry-run-type"
-            onClick={(_event, type) => onSample({ ...sample, type: type as DrySample['type'] })}>
-            {(['ANONYMOUS_VISITOR', 'CONTACT', 'MEMBER'] as const).map((type) => <SegmentedToggle.Button key={type} value={type}>{PARTICIPANT_LABEL[type]}</SegmentedToggle.Button>)}
-          </SegmentedToggle>
+        <FormField label="Who writes" id="dry-run-type">
+          {width === 'narrow' ? (
+            <Dropdown id="dry-run-type" dataHook="dry-run-type-dropdown" selectedId={sample.type} popoverProps={{ appendTo: 'window' }}
+              options={WRITERS.map((type) => ({ id: type, value: PARTICIPANT_LABEL[type] }))}
+              onSelect={(option) => onSample({ ...sample, type: option.id as DrySample['type'] })} />
+          ) : (
+            <SegmentedToggle size="small" selected={sample.type} ariaLabel="Who writes" dataHook="dry-run-type"
+              onClick={(_event, type) => onSample({ ...sample, type: type as DrySample['type'] })}>
+              {WRITERS.map((type) => <SegmentedToggle.Button key={type} value={type}>{PARTICIPANT_LABEL[type]}</SegmentedToggle.Button>)}
+            </SegmentedToggle>
+          )}
         </FormField>
         <Box gap="SP2" direction={width === 'narrow' ? 'vertical' : 'horizontal'}>
           <FormField label="First name" id="dry-run-name"><Input id="dry-run-name" dataHook="dry-run-name" value={sample.firstName} onChange={(event) => onSample({ ...sample, firstName: event.target.value })} /></FormField>
