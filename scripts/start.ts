@@ -1,4 +1,5 @@
 import { startDemoMode } from '../src/local/demo-mode.js';
+import { PortInUseError } from '../src/local/local-stack.js';
 
 /**
  * `npm start`: the local mode, offline. Starts the Wix platform emulator, the self-hosted server with its
@@ -14,7 +15,7 @@ const demo = await startDemoMode({
   dataDir: process.env.DATA_DIR,
   quiet: true,
   verbose: Boolean(process.env.VERBOSE),
-});
+}).catch(exitOnPortInUse);
 const list = (await (await fetch(`${demo.urls.server}/api/conversations?limit=1`, { headers: { authorization: demo.site.token } })).json()) as { total: number };
 
 console.log(`inbox-identity local mode — ready in ${((performance.now() - started) / 1000).toFixed(1)} s
@@ -24,7 +25,7 @@ Demo site "Casa Azul Bakery" (${demo.site.instanceId}): ${demo.site.people} peop
   Simulator:  ${demo.urls.simulator}
   Emulator:   ${demo.urls.emulator}   (plays Wix; JSON driving API)
   Server:     ${demo.urls.server}   (webhooks at /webhooks, API at /api/…)
-  Data:       ${demo.stack.dataDir}
+  Data:       ${demo.stack.dataDir}${demo.stack.temporary ? '   (a fresh folder, removed when you stop; set DATA_DIR to keep one)' : ''}
 
 From a terminal:  npm run simulate -- visitor "Hi, are you open?"   (npm run simulate -- help)
 API:              curl -H 'authorization: ${demo.site.token}' ${demo.urls.server}/api/conversations`);
@@ -33,10 +34,24 @@ if (once) {
   await demo.close();
 } else {
   console.log('\nRunning. Ctrl-C to stop.');
+  // Ctrl-C reaches this process twice (from the terminal, and relayed by npm/tsx): stop once, ignore the rest.
+  let stopping = false;
   const stop = async () => {
+    if (stopping) return;
+    stopping = true;
     await demo.close();
+    console.log(`\nStopped: emulator, server and simulator are down${demo.stack.temporary ? '; the temporary data folder is removed' : `; data kept in ${demo.stack.dataDir}`}.`);
     process.exit(0);
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+/** A port already in use: one line naming it and the variable to change, no stack trace. */
+function exitOnPortInUse(error: unknown): never {
+  if (error instanceof PortInUseError) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
 }

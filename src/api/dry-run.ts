@@ -3,8 +3,8 @@ import { decideAutoReply, type ReplyDecision } from '../core/auto-reply/decide.j
 import type { AutoReplySettings } from '../core/auto-reply/settings.js';
 import { validateSettings } from '../core/auto-reply/validate-settings.js';
 import type { PersonDetails } from '../core/display-name.js';
-import { PARTICIPANT_TYPES, type ParticipantType } from '../core/participant.js';
-import type { Store } from '../core/ports.js';
+import { PARTICIPANT_TYPES, currentParticipantId, type ParticipantType } from '../core/participant.js';
+import type { Inbox, Store } from '../core/ports.js';
 import { BadRequestError, SettingsInvalidError } from './errors.js';
 import { readSettings } from './settings.js';
 
@@ -31,15 +31,28 @@ const MAX_NAME = 200;
 /** The sample message's length: keyword matching reads only the first 10,000 characters anyway. */
 const MAX_DRY_RUN_TEXT = 20_000;
 
-export type DryRunResult = Exclude<ReplyDecision, { outcome: 'ask' }> & { at: string };
+/** The name `{businessName}` becomes, and where it comes from: the settings, the site (as Wix Inbox names it), or neither yet. */
+export type DryRunBusinessName = { name: string; from: 'settings' | 'site' } | { from: 'unknown' };
 
-/** What the app would answer now and why, by the site's saved settings or a draft over them; nothing is sent or stored. */
-export async function dryRun(store: Store, instanceId: string, body: unknown, now: Date): Promise<DryRunResult> {
+export type DryRunResult = Exclude<ReplyDecision, { outcome: 'ask' }> & { at: string; businessName: DryRunBusinessName };
+
+/** The site's business name as Wix Inbox puts it on conversations (what real replies use); undefined if not known. */
+export type SiteBusinessName = (instanceId: string) => Promise<string | undefined>;
+
+/**
+ * What the app would answer now and why, by the site's saved settings or a draft over them; nothing is sent or stored.
+ * `{businessName}` is filled as a real reply fills it: the settings' business name, else the site's.
+ */
+export async function dryRun(store: Store, instanceId: string, body: unknown, now: Date, siteBusinessName?: SiteBusinessName): Promise<DryRunResult> {
   const request = parse(body);
   const at = request.at ? new Date(request.at) : now;
   const { type, ...details } = request.participant;
+  const settings = await settingsToTry(store, instanceId, request.settings);
+  const fromSettings = settings.businessName?.trim();
+  const fromSite = request.businessName?.trim()
+    || (fromSettings ? undefined : await siteBusinessName?.(instanceId).catch(() => undefined));
   const decision = decideAutoReply({
-    settings: await settingsToTry(store, instanceId, request.settings),
+    settings,
     participantType: type,
     details,
     text: request.text,
@@ -48,12 +61,34 @@ export async function dryRun(store: Store, instanceId: string, body: unknown, no
     lastReplyAt: request.lastReplyAt ? new Date(request.lastReplyAt) : undefined,
     isFirstMessage: request.firstMessage ?? true,
     conversation: {
-      businessName: request.businessName,
+      businessName: fromSite,
       lastBusinessMessageAt: request.lastBusinessMessageAt ? new Date(request.lastBusinessMessageAt) : undefined,
     },
   });
   if (decision.outcome === 'ask') throw new Error('dry run: the decision asked for facts it was given');
-  return { ...decision, at: at.toISOString() };
+  const businessName: DryRunBusinessName = fromSettings ? { name: fromSettings, from: 'settings' } : fromSite ? { name: fromSite, from: 'site' } : { from: 'unknown' };
+  return { ...decision, at: at.toISOString(), businessName };
+}
+
+const SITE_NAME_TTL_MS = 10 * 60_000;
+
+/**
+ * The site's business name, read where real replies read it: the Inbox conversation of the site's latest
+ * participant (Get Or Create Conversation, which finds the existing one). Kept for ten minutes per site, so the
+ * preview costs at most one Wix call per site in that time; unknown until someone has written.
+ */
+export function businessNameFromInbox(storeOf: (instanceId: string) => Store, inbox: Inbox, nowMs: () => number = Date.now): SiteBusinessName {
+  const cache = new Map<string, { name?: string; at: number }>();
+  return async (instanceId) => {
+    const hit = cache.get(instanceId);
+    if (hit && nowMs() - hit.at < SITE_NAME_TTL_MS) return hit.name;
+    const latest = await storeOf(instanceId).listConversations(instanceId, { sort: { field: 'lastMessageAt', order: 'desc' }, offset: 0, limit: 1 });
+    const participant = latest.items[0] ? currentParticipantId(latest.items[0].participant) : undefined;
+    if (!participant) return undefined;
+    const name = (await inbox.currentConversation(instanceId, participant)).businessName?.trim() || undefined;
+    cache.set(instanceId, { name, at: nowMs() });
+    return name;
+  };
 }
 
 async function settingsToTry(store: Store, instanceId: string, draft: unknown): Promise<AutoReplySettings> {

@@ -1,7 +1,7 @@
 /**
  * The local mode's clock: real time, except while the demo is seeded, when it stands at a chosen moment in the
  * recent past and moves forward as the demo's people write. Wix (the emulator) and the server share it, so a
- * webhook signed "two hours ago" is also verified "two hours ago", and the panel shows a believable afternoon.
+ * message written "forty minutes ago" is also answered "forty minutes ago", and the panel shows a believable busy hour.
  */
 export interface DemoClock {
   /** For the emulator (epoch ms). */

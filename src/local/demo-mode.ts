@@ -1,7 +1,7 @@
 import { dashboardBundle } from '../server/dashboard-bundle.js';
 import { createDemoClock } from './demo-clock.js';
 import { seedDemo, type DemoSite } from './demo-seed.js';
-import { startLocalStack, type LocalStack, type LocalStackOptions } from './local-stack.js';
+import { listenOnPort, startLocalStack, type LocalStack, type LocalStackOptions } from './local-stack.js';
 import { startSimulatorServer, type SimulatorServer } from './simulator-server.js';
 
 /** Everything `npm start` runs, and what the browser tests drive. */
@@ -20,11 +20,21 @@ export interface DemoMode {
 export async function startDemoMode(options: Omit<LocalStackOptions, 'clock'> & { simulatorPort?: number } = {}): Promise<DemoMode> {
   const clock = createDemoClock();
   const stack = await startLocalStack({ ...options, clock });
-  const [simulator, site] = await Promise.all([
-    startSimulatorServer(stack.emulator.url, options.simulatorPort ?? 0),
-    seedDemo(stack, clock),
-    dashboardBundle(),
-  ]);
+  let simulator: SimulatorServer;
+  let site: DemoSite;
+  try {
+    simulator = await listenOnPort(options.simulatorPort ?? 0, 'SIMULATOR_PORT', 'simulator page', () => startSimulatorServer(stack.emulator.url, options.simulatorPort ?? 0));
+  } catch (error) {
+    await stack.close();
+    throw error;
+  }
+  try {
+    [site] = await Promise.all([seedDemo(stack, clock), dashboardBundle()]);
+  } catch (error) {
+    await simulator.close();
+    await stack.close();
+    throw error;
+  }
   const simulatorPage = `${simulator.url}/?site=${encodeURIComponent(site.instanceId)}`;
   const inbox = `${simulatorPage}&conversation={conversationId}`;
   const dashboard = `${stack.serverUrl}/dashboard?instance=${encodeURIComponent(site.token)}&inbox=${encodeURIComponent(inbox)}`;

@@ -15,11 +15,17 @@ interface Step {
   run(): void;
 }
 
-/** Over the last ~3 hours (the emulator's access tokens live 4), one person every few minutes. */
-const SPAN_MINUTES = 175;
+/** Steps closer together than this share one wait for the app to catch up (keeps seeding to a few seconds). */
+const SETTLE_EVERY_MINUTES = 0.1;
 
 /**
- * Seeds a realistic afternoon on a new demo site: a few dozen people across the three types, with the merges
+ * Over the last ~50 minutes, a person every minute or two. The app processes each step as it happens, so a webhook
+ * must still be valid when it arrives: Wix signs them for an hour, and the SDK checks that against real time.
+ */
+const SPAN_MINUTES = 50;
+
+/**
+ * Seeds a realistic busy hour on a new demo site: a few dozen people across the three types, with the merges
  * Wix makes as visitors leave their details and register, and a few answers from the business. Every step goes
  * through the emulator, so the app learns it all from real signed webhooks.
  */
@@ -30,11 +36,17 @@ export async function seedDemo(stack: LocalStack, clock: DemoClock, people: Demo
   steps.sort((a, b) => b.minutesAgo - a.minutesAgo);
   emulator.rateLimit.set(false);
   try {
+    // The app processes each step while the clock still stands at it, so its decisions (and their times) sit
+    // beside the messages they answered instead of at the moment seeding ended.
+    let settledAt = Number.POSITIVE_INFINITY;
     for (const step of steps) {
+      if (settledAt - step.minutesAgo >= SETTLE_EVERY_MINUTES) {
+        await stack.settle();
+        settledAt = step.minutesAgo;
+      }
       clock.rewind(Math.max(step.minutesAgo, 0.2));
       step.run();
     }
-    clock.resume();
     await stack.settle();
   } finally {
     clock.resume();

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { UnauthorizedError } from '../api/errors.js';
 import { verifyInstanceToken } from '../api/instance-token.js';
 import { conversationTimeline } from '../api/conversation-timeline.js';
-import { dryRun } from '../api/dry-run.js';
+import { businessNameFromInbox, dryRun } from '../api/dry-run.js';
 import { contactConversations } from '../api/contact-conversations.js';
 import { listConversations } from '../api/list-conversations.js';
 import { readSettings, writeSettings } from '../api/settings.js';
@@ -68,6 +68,7 @@ export function createServerApp(options: ServerAppOptions): ServerApp {
     if (!token) throw new UnauthorizedError('Open the panel from the Wix dashboard: this page needs the ?instance= token Wix adds');
     noteOnRequest(req, { instanceId: verifyInstanceToken(token, options.appSecret, options.appId).instanceId });
   };
+  const siteBusinessName = businessNameFromInbox(() => store, options.inbox);
 
   const handle = router({
     'POST /webhooks': async (req, res) => {
@@ -91,7 +92,7 @@ export function createServerApp(options: ServerAppOptions): ServerApp {
     },
     'POST /api/settings/dry-run': async (req, res, url) => {
       const instanceId = siteOf(req, url);
-      sendJson(res, 200, await dryRun(store, instanceId, await readJson(req), clock.now()));
+      sendJson(res, 200, await dryRun(store, instanceId, await readJson(req), clock.now(), siteBusinessName));
     },
     'GET /api/contact-conversations': async (req, res, url) =>
       sendJson(res, 200, await contactConversations(store, siteOf(req, url), url.searchParams)),

@@ -2,9 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-
-/** Debian's Chromium, installed by .ci/run with apt; playwright-core never downloads a browser. */
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { findBrowser } from './find-browser.js';
 
 export const ARTIFACTS = path.resolve('test-artifacts');
 
@@ -19,7 +17,8 @@ export interface Browser {
 export async function launchBrowser(): Promise<Browser> {
   const profile = mkdtempSync(path.join(tmpdir(), 'inbox-identity-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    // $CHROME_PATH, else the usual install paths (Debian's /usr/bin/chromium first); playwright-core never downloads one.
+    executablePath: findBrowser(),
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     viewport: { width: 1360, height: 900 },
@@ -41,10 +40,10 @@ export async function launchBrowser(): Promise<Browser> {
   };
 }
 
-/** Writes a full-page screenshot of one screen to test-artifacts/<name>.png. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** Writes a screenshot of one screen to test-artifacts/<name>.png: the whole page, or only the window (`fullPage: false`). */
+export async function screenshot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<string> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const file = path.join(ARTIFACTS, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  await page.screenshot({ path: file, fullPage: options.fullPage ?? true });
   return file;
 }

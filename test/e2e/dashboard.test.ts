@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startDemoMode, type DemoMode } from '../../src/local/demo-mode.js';
 import { launchBrowser, screenshot, type Browser } from './browser.js';
+import { narrowScreenTests } from './narrow-screen.js';
 import { settingsRulesTests } from './settings-rules.js';
 
 // The panel as a site owner sees it, in the local mode: seeded demo, real server, real emulator, real Chromium.
@@ -14,10 +15,12 @@ let contactView: string;
 const hook = (name: string) => `[data-hook="${name}"]`;
 const rows = () => page.locator(hook('conversation-row'));
 const summary = () => page.locator(hook('page-summary')).innerText();
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
 
 beforeAll(async () => {
   [demo, browser] = await Promise.all([startDemoMode({ quiet: true }), launchBrowser()]);
   page = browser.page;
+  await page.setViewportSize({ width: 1280, height: 900 });
   await page.goto(`${demo.urls.dashboard}&refreshMs=1000`);
   await rows().first().waitFor();
 });
@@ -40,7 +43,7 @@ describe('the dashboard panel', () => {
 
   it('filters by participant type', async () => {
     await page.locator(`${hook('type-filter')} button`, { hasText: 'Members' }).click();
-    await expect.poll(summary).toMatch(/of 9 conversations$/);
+    await expect.poll(summary).toBe('9 conversations');
     const badges = await page.locator(`${hook('conversation-row')} [data-hook^="participant-badge-"]`).allInnerTexts();
     expect(new Set(badges)).toEqual(new Set(['Member']));
     await screenshot(page, '02-filter-members');
@@ -50,7 +53,7 @@ describe('the dashboard panel', () => {
 
   it('searches by name or email', async () => {
     await page.locator(`${hook('search')} input`).fill('carvalho');
-    await expect.poll(summary).toBe('1–1 of 1 conversations');
+    await expect.poll(summary).toBe('1 conversation');
     expect(await rows().first().innerText()).toContain('Inês Carvalho');
     await screenshot(page, '03-search');
     await page.locator(`${hook('search')} input`).fill('nobody-like-this');
@@ -70,25 +73,102 @@ describe('the dashboard panel', () => {
     await expect.poll(summary).toMatch(/^1–10 of 36/);
   });
 
-  it('opens a person’s timeline: type changes, merged conversations, auto-reply decisions', async () => {
+  it('names every person one way, the way the list sorts them: a visitor is “Visitor #1A2B”', async () => {
+    await page.locator(`${hook('type-filter')} button`, { hasText: 'Visitors' }).click();
+    await expect.poll(summary).toMatch(/of 14 conversations$/);
+    const names = await page.locator(`${hook('conversation-row')} ${hook('person-name')}`).allInnerTexts();
+    expect(names.length).toBeGreaterThan(0);
+    for (const name of names) expect(name).toMatch(/^Visitor #[0-9A-F]{4}$/);
+    const api = await (await fetch(`${demo.urls.server}/api/conversations?type=ANONYMOUS_VISITOR&limit=10`, { headers: { authorization: demo.site.token } })).json() as { items: { displayName: string }[] };
+    expect(names).toEqual(api.items.map((item) => item.displayName));
+    await page.locator(`${hook('type-filter')} button`, { hasText: 'All' }).click();
+    await expect.poll(summary).toMatch(/of 36 conversations$/);
+  });
+
+  it('tells a person’s identity story in words, with each auto-reply under the step it answered; IDs only on request', async () => {
     await page.locator(`${hook('search')} input`).fill('ines.carvalho');
-    await expect.poll(summary).toBe('1–1 of 1 conversations');
+    await expect.poll(summary).toBe('1 conversation');
     await page.locator(hook('open-timeline')).first().click();
     const timeline = page.locator(hook('person-timeline'));
     await timeline.waitFor();
-    await expect.poll(() => timeline.locator(hook('type-change')).count()).toBe(3);
-    const text = await timeline.innerText();
-    expect(text).toContain('Became a contact');
-    expect(text).toContain('Became a member');
-    expect(await timeline.locator(hook('merged-from')).innerText()).not.toContain('None');
-    await expect.poll(() => timeline.locator(hook('auto-reply-decision')).count()).toBeGreaterThan(0);
+    await expect.poll(() => timeline.locator(hook('story-headline')).allInnerTexts()).toEqual([
+      'Wrote as an anonymous visitor in the site chat',
+      'Left their email, became a contact',
+      'Registered, became a member in the site chat',
+    ]);
+    const steps = timeline.locator(hook('type-change'));
+    await expect.poll(() => steps.nth(0).locator(hook('auto-reply-decision')).count()).toBeGreaterThan(0);
+    expect(await steps.nth(0).locator(hook('auto-reply-decision')).first().innerText()).toMatch(/Auto-reply sent[\s\S]*Casa Azul Bakery/);
+    expect(await steps.nth(2).locator(hook('auto-reply-decision')).first().innerText()).toContain('Already auto-replied to this person recently');
+    expect(await timeline.locator(hook('merged-from')).innerText()).toContain('Wix merged their 2 earlier conversations into this one');
+    expect(await timeline.innerText()).not.toMatch(UUID);
+    await timeline.locator(hook('show-ids')).click();
+    expect(await timeline.locator(hook('identity-ids')).innerText()).toMatch(UUID);
     expect(await timeline.locator(hook('open-in-inbox')).getAttribute('href')).toContain('conversation=');
     contactView = (await timeline.locator(hook('open-contact')).getAttribute('href'))!;
     expect(contactView).toMatch(/^\/dashboard\/contact\?contactId=/);
-    await screenshot(page, '06-timeline');
-    await page.getByRole('button', { name: 'Close timeline' }).click();
+    await screenshot(page, '06-timeline-story-1280');
+    // Escape closes the panel, and focus goes back to the button that opened it.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => timeline.count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-hook'))).toBe('open-timeline');
     await page.locator(`${hook('search')} input`).fill('');
     await expect.poll(summary).toMatch(/^1–10 of 36/);
+  });
+
+  it('keeps the timeline in the window when opened from a row far down the page, with its own scroll', async () => {
+    await rows().last().scrollIntoViewIfNeeded();
+    await rows().last().click();
+    const panel = page.locator(hook('timeline-overlay'));
+    await panel.locator(hook('person-timeline')).waitFor();
+    await page.mouse.wheel(0, 600);
+    const box = (await panel.boundingBox())!;
+    expect(box.y).toBe(0);
+    expect(box.height).toBe(900);
+    expect(box.x + box.width).toBe(1280);
+    const close = page.getByRole('button', { name: 'Close timeline' });
+    const closeBox = (await close.boundingBox())!;
+    expect(closeBox.y).toBeGreaterThanOrEqual(0);
+    expect(closeBox.y + closeBox.height).toBeLessThanOrEqual(900);
+    await screenshot(page, '06b-timeline-from-row-10-1280', { fullPage: false });
+    await close.click();
+    await expect.poll(() => panel.count()).toBe(0);
+  });
+
+  it('follows a member’s merges to the last one in the emulated Wix Inbox', async () => {
+    await page.locator(`${hook('search')} input`).fill('ines.carvalho');
+    await expect.poll(summary).toBe('1 conversation');
+    await rows().first().click();
+    const inboxUrl = (await page.locator(hook('open-in-inbox')).getAttribute('href'))!;
+    await page.keyboard.press('Escape');
+    await page.locator(`${hook('search')} input`).fill('');
+    const inbox = await browser.newPage();
+    await inbox.goto(inboxUrl);
+    const conversation = inbox.locator(hook('sim-conversation'));
+    await expect.poll(() => conversation.innerText()).toContain('Just signed up — can I order for Friday?');
+    const text = await conversation.innerText();
+    // Visitor → contact → member: two merges; all three of her messages and the business's answer are there.
+    for (const message of ['Hi! Do you deliver to Porto?', 'Here is my email, please write back.', 'Just signed up — can I order for Friday?', 'Yes, every Tuesday and Friday!']) {
+      expect(text).toContain(message);
+    }
+    expect(text).toContain('2 earlier conversations merged in');
+    await screenshot(inbox, '06c-emulated-inbox-merge-chain');
+    await inbox.close();
+  });
+
+  it('flags stale data while refreshes fail, says what to do, and clears once they work again', async () => {
+    await expect.poll(summary).toMatch(/^1–10 of 36/);
+    const failing = /\/api\/(conversations|stats)\?/;
+    await page.route(failing, (route) => route.abort('connectionrefused'));
+    const notice = page.locator(hook('stale-notice'));
+    await notice.waitFor({ timeout: 10_000 });
+    const text = await notice.innerText();
+    expect(text).toMatch(/Last updated .* — retrying/);
+    expect(text).toContain("Can't reach the app's server");
+    expect(await rows().count()).toBe(10);
+    await screenshot(page, '17-stale-data-1280', { fullPage: false });
+    await page.unroute(failing);
+    await expect.poll(() => notice.count(), { timeout: 10_000 }).toBe(0);
   });
 
   it('opens the contact-page modal for a contact who became a member: conversation and timeline', async () => {
@@ -96,17 +176,20 @@ describe('the dashboard panel', () => {
     await modalPage.goto(new URL(contactView, demo.urls.server).href);
     const modal = modalPage.locator(hook('contact-modal'));
     await modal.locator(hook('contact-identity')).waitFor();
+    await expect.poll(() => modal.locator(hook('auto-reply-decision')).count()).toBeGreaterThan(0);
     const text = await modal.innerText();
     expect(text).toContain('Inbox identity');
     expect(text).toContain('Inês Carvalho');
     expect(text).toContain('Just signed up — can I order for Friday?');
-    expect(await modal.locator(hook('type-change')).count()).toBe(3);
-    expect(text).toContain('Became a contact');
-    expect(text).toContain('Became a member');
-    await expect.poll(() => modal.locator(hook('auto-reply-decision')).count()).toBeGreaterThan(0);
-    await screenshot(modalPage, '12-contact-modal');
-    await modal.locator(hook('auto-reply-decisions')).scrollIntoViewIfNeeded();
-    await screenshot(modalPage, '12b-contact-modal-decisions');
+    expect(await modal.locator(hook('story-headline')).allInnerTexts()).toEqual([
+      'Wrote as an anonymous visitor in the site chat',
+      'Left their email, became a contact',
+      'Registered, became a member in the site chat',
+    ]);
+    expect(text).not.toMatch(UUID);
+    await screenshot(modalPage, '12-contact-modal-1280');
+    await modal.locator(hook('merged-from')).scrollIntoViewIfNeeded();
+    await screenshot(modalPage, '12b-contact-modal-story-1280', { fullPage: false });
     expect((await modalPage.request.get(`${demo.urls.server}/dashboard/contact?instance=x`)).status()).toBe(400);
     await modalPage.close();
   });
@@ -159,10 +242,15 @@ describe('the dashboard panel', () => {
     await page.bringToFront();
     await screenshot(page, '10-live-member');
     await rows().first().locator(hook('open-timeline')).click();
-    await expect.poll(() => page.locator(`${hook('person-timeline')} ${hook('type-change')}`).count()).toBe(3);
+    await expect.poll(() => page.locator(`${hook('person-timeline')} ${hook('story-headline')}`).allInnerTexts()).toEqual([
+      'Wrote as an anonymous visitor in the site chat', 'Left their email, became a contact', 'Registered, became a member in the site chat',
+    ]);
     await screenshot(page, '11-live-timeline');
+    await page.keyboard.press('Escape');
     await simulator.close();
   });
 });
 
 describe('editing the auto-reply rules', () => settingsRulesTests(() => ({ demo, browser })));
+
+describe('on a phone (390 px)', () => narrowScreenTests(() => ({ demo, browser })));

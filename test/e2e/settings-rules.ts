@@ -45,17 +45,40 @@ export function settingsRulesTests(session: () => { demo: DemoMode; browser: Bro
   beforeAll(async () => {
     demo = session().demo;
     page = await session().browser.newPage();
+    await page.setViewportSize({ width: 1280, height: 900 });
     await page.goto(`${demo.urls.dashboard}&refreshMs=0`);
     await page.locator(`${hook('panel-tabs')}`).getByText('Auto-reply settings', { exact: true }).first().click();
     await page.locator(hook('dry-run-outcome')).getByText('Would reply', { exact: true }).waitFor();
   });
   afterAll(async () => page?.close());
 
+  it('previews exactly what would be sent: the site’s business name, the rule in words', async () => {
+    await expect.poll(reply).toBe('“Hi Ana, thanks for reaching out to Casa Azul Bakery. We will reply as soon as we can.”');
+    expect(await rule()).toBe('The standard reply to contacts.');
+    expect(await page.locator(hook('dry-run-business-name')).innerText()).toBe('{businessName} is “Casa Azul Bakery”, your site\'s name as Wix Inbox shows it.');
+    expect(await page.locator(hook('dry-run-result')).innerText()).not.toMatch(/rule:|default:|keyword:/);
+    await screenshot(page, '18-preview-business-name-1280');
+  });
+
+  it('shows an emptied reply text for what it means — no auto-reply for them — before it is saved', async () => {
+    const contacts = page.locator(`${hook('setting-text-CONTACT')} textarea`);
+    const before = await contacts.inputValue();
+    await contacts.fill('');
+    await expect.poll(outcome).toBe('Would not reply');
+    expect(await page.locator(hook('dry-run-reason')).innerText()).toBe('Contacts get no auto-reply: the reply to contacts is empty. Write one under “Reply to contacts” to answer them.');
+    expect(await page.locator(hook('settings-form')).innerText()).toContain('Empty: contacts get no auto-reply at all.');
+    expect(await page.locator(hook('settings-note')).innerText()).toBe('Contacts get no auto-reply: their reply text is empty.');
+    await screenshot(page, '19-empty-reply-text-1280');
+    await contacts.fill(before);
+    await expect.poll(outcome).toBe('Would reply');
+    expect(await page.locator(hook('settings-clean')).innerText()).toBe('All changes saved.');
+  });
+
   it('previews a new keyword rule before it is saved, first match first', async () => {
     await addKeywordRule(['sundays', 'weekend'], 'Yes, {firstName}: we deliver on Sundays from 8 to 13.');
     await expect.poll(reply).toBe('“Yes, Ana: we deliver on Sundays from 8 to 13.”');
     expect(await outcome()).toBe('Would reply');
-    expect(await rule()).toBe('rule: keyword:1');
+    expect(await rule()).toBe('Keyword rule 1 matched (“sundays”, “weekend”): its text goes out instead of the standard reply.');
     expect(await page.locator(hook('dry-run-draft')).innerText()).toBe('Unsaved changes');
     expect((await savedSettings()).keywordRules).toEqual([]);
     await screenshot(page, '13-keyword-rule-draft');
@@ -67,7 +90,7 @@ export function settingsRulesTests(session: () => { demo: DemoMode; browser: Bro
     await rules().nth(1).getByRole('button', { name: 'Move rule 2 up' }).focus();
     await page.keyboard.press('Enter');
     await expect.poll(reply).toBe('“Delivery is free over 20 €.”');
-    expect(await rule()).toBe('rule: keyword:1');
+    expect(await rule()).toBe('Keyword rule 1 matched (“deliver”): its text goes out instead of the standard reply.');
     expect(await rules().first().locator(hook('rule-keywords')).innerText()).toContain('deliver');
   });
 
@@ -86,7 +109,7 @@ export function settingsRulesTests(session: () => { demo: DemoMode; browser: Bro
 
   it('sends the away text outside business hours in the site’s time zone', async () => {
     await page.locator(hook('discard-settings')).click();
-    await expect.poll(rule).toBe('rule: default:CONTACT');
+    await expect.poll(rule).toBe('The standard reply to contacts.');
     expect(await rules().count()).toBe(0);
 
     await page.locator(hook('setting-hours')).locator('input').click({ force: true });
@@ -100,7 +123,7 @@ export function settingsRulesTests(session: () => { demo: DemoMode; browser: Bro
     await picker.press('ArrowDown');
     await picker.press('Enter');
     await expect.poll(() => picker.inputValue()).toBe(zone);
-    await expect.poll(rule).toBe('rule: away');
+    await expect.poll(rule).toBe('Outside your business hours, so the away text goes out.');
     expect(await reply()).toContain('We are away right now');
 
     await page.locator(`${hook('setting-away')} textarea`).fill('We are closed now, {firstName}. Back at 9!');
@@ -110,7 +133,7 @@ export function settingsRulesTests(session: () => { demo: DemoMode; browser: Bro
     // A range that ends before it starts is refused beside that range.
     const monday = page.locator(hook('hours-mon'));
     await monday.locator(`${hook('hours-to')} input`).fill('08:00');
-    await expect.poll(() => monday.locator(hook('hours-error')).innerText()).toContain('Closes: must be after from');
+    await expect.poll(() => monday.locator(hook('hours-error')).innerText()).toContain('The closing time must be after the opening time');
     await screenshot(page, '16-business-hours-problem');
     await monday.locator(`${hook('hours-to')} input`).fill('17:00');
     await expect.poll(() => monday.locator(hook('hours-error')).count()).toBe(0);

@@ -10,11 +10,13 @@ import { ContactIdentityModal } from '../contact/contact-identity-modal.js';
  */
 const params = new URLSearchParams(location.search);
 const close = () => (window.opener ? window.close() : history.back());
+const phone = window.innerWidth < 640;
 
 createRoot(document.getElementById('root')!).render(
   <WixDesignSystemProvider features={{ newColorsBranding: true }}>
-    <Box align="center" padding="SP6">
-      <ContactIdentityModal api={selfHostedApi(params.get('instance') ?? '')} contactId={params.get('contactId') ?? undefined} onClose={close} />
+    <Box align="center" padding={phone ? 'SP2' : 'SP6'}>
+      <ContactIdentityModal api={selfHostedApi(params.get('instance') ?? '')} contactId={params.get('contactId') ?? undefined} onClose={close}
+        maxHeight={phone ? 'calc(100vh - 24px)' : undefined} />
     </Box>
   </WixDesignSystemProvider>,
 );

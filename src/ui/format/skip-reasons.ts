@@ -4,7 +4,7 @@ export const SKIP_REASON: Record<string, string> = {
   'channel-off': 'Auto-replies are off for this channel',
   'not-first-message': 'Not the first message of the conversation',
   cooldown: 'Already auto-replied to this person recently',
-  'business-active': 'Someone from the team had just written',
+  'business-active': 'Someone from your team had just written',
   'no-text': 'No reply text for this kind of person',
   'not-a-participant': 'The message was not from a participant',
 };

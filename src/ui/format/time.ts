@@ -19,3 +19,12 @@ export function dateTime(iso: string | undefined): string {
   if (!iso) return '—';
   return new Date(iso).toLocaleString(undefined, { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
 }
+
+/** The time of day, with the date when it is not today: "14:05", or "28 Nov, 14:05". */
+export function clockTime(iso: string | undefined, now = new Date()): string {
+  if (!iso) return '—';
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return '—';
+  const sameDay = at.toDateString() === now.toDateString();
+  return sameDay ? at.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }) : dateTime(iso);
+}

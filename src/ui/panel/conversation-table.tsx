@@ -1,57 +1,36 @@
 import type { FC } from 'react';
-import { Box, Pagination, Table, Text, TextButton } from '@wix/design-system';
+import { Box, Pagination, Table, Text } from '@wix/design-system';
 import type { ConversationItem, ConversationList } from '../api/dashboard-api.js';
-import { dateTime, timeAgo } from '../format/time.js';
-import { AutoReplyStatus } from './auto-reply-status.js';
+import { count } from '../format/plural.js';
+import type { WidthClass } from '../layout/use-width.js';
+import { conversationColumns, sorter } from './conversation-columns.js';
 import { PAGE_SIZE, type ListControls } from './list-controls.js';
-import { ParticipantBadge } from './participant-badge.js';
-import { PersonCell } from './person-cell.js';
 
 interface Props {
   list: ConversationList;
   controls: ListControls;
+  width: WidthClass;
   onChange(next: Partial<ListControls>): void;
   onOpen(item: ConversationItem): void;
   selectedId?: string;
 }
 
-const CHANNEL: Record<string, string> = { CHAT: 'Site chat', EMAIL: 'Email', SMS: 'SMS', WHATSAPP: 'WhatsApp', FACEBOOK: 'Facebook', INSTAGRAM: 'Instagram' };
-export const channelLabel = (channel?: string) => (channel ? CHANNEL[channel] ?? channel.charAt(0) + channel.slice(1).toLowerCase() : '—');
+/** "1–10 of 36 conversations", "1 conversation", "11–12 of 12 conversations". */
+export function pageSummary(page: number, shown: number, total: number): string {
+  if (total === 0) return 'No conversations';
+  if (page === 1 && shown === total) return count(total, 'conversation');
+  const first = (page - 1) * PAGE_SIZE + 1;
+  return `${first}–${first + shown - 1} of ${count(total, 'conversation')}`;
+}
 
 /** The conversations, one row per person, with server-side paging; a row (or its "View" button) opens the timeline. */
-export const ConversationTable: FC<Props> = ({ list, controls, onChange, onOpen, selectedId }) => {
-  const sortedBy = (field: string) => (controls.sort.startsWith(`${field}:`) ? controls.sort.endsWith(':desc') : undefined);
-  const sortOn = (field: string, firstOrder: 'asc' | 'desc') => () =>
-    onChange({ sort: `${field}:${sortedBy(field) === undefined ? firstOrder : sortedBy(field) ? 'asc' : 'desc'}` as ListControls['sort'], page: 1 });
-  const columns = [
-    { title: 'Type', width: '110px', render: (row: ConversationItem) => <ParticipantBadge type={row.participantType} /> },
-    { title: 'Person', width: '24%', sortable: true, sortDescending: sortedBy('displayName'), onSort: sortOn('displayName', 'asc'),
-      render: (row: ConversationItem) => <PersonCell item={row} /> },
-    { title: 'Channel', width: '100px', render: (row: ConversationItem) => <Text size="small">{channelLabel(row.channel)}</Text> },
-    { title: 'Last message', sortable: true, sortDescending: sortedBy('lastMessageAt'), onSort: sortOn('lastMessageAt', 'desc'),
-      render: (row: ConversationItem) => (
-        <Box direction="vertical" minWidth={0}>
-          <Text size="small" ellipsis maxLines={1} dataHook="last-message">{row.lastMessagePreview ?? '—'}</Text>
-          <Text size="tiny" secondary><span title={dateTime(row.lastMessageAt)}>{timeAgo(row.lastMessageAt)}</span></Text>
-        </Box>
-      ) },
-    { title: 'Messages', width: '100px', align: 'center' as const, sortable: true, sortDescending: sortedBy('messageCount'),
-      onSort: sortOn('messageCount', 'desc'), render: (row: ConversationItem) => <Text size="small">{row.messageCount}</Text> },
-    { title: 'Auto-reply', width: '130px', render: (row: ConversationItem) => <AutoReplyStatus autoReply={row.autoReply} /> },
-    { title: '', width: '70px', align: 'end' as const,
-      render: (row: ConversationItem) => (
-        <TextButton size="small" ariaLabel={`Open timeline for ${row.displayName || 'anonymous visitor'}`} dataHook="open-timeline"
-          onClick={(event) => { event.stopPropagation(); onOpen(row); }}>View</TextButton>
-      ) },
-  ];
+export const ConversationTable: FC<Props> = ({ list, controls, width, onChange, onOpen, selectedId }) => {
   const totalPages = Math.max(1, Math.ceil(list.total / PAGE_SIZE));
-  const first = list.total === 0 ? 0 : (controls.page - 1) * PAGE_SIZE + 1;
-  const last = (controls.page - 1) * PAGE_SIZE + list.items.length;
   return (
     <Box direction="vertical">
       <Table
         data={list.items}
-        columns={columns}
+        columns={conversationColumns(width, sorter(controls, onChange), onOpen)}
         rowVerticalPadding="small"
         onRowClick={(row) => onOpen(row)}
         onSortClick={(column) => (column as { onSort?: () => void }).onSort?.()}
@@ -61,8 +40,9 @@ export const ConversationTable: FC<Props> = ({ list, controls, onChange, onOpen,
       >
         <Table.Content />
       </Table>
-      <Box align="space-between" verticalAlign="middle" padding="SP3 SP4">
-        <Text size="small" secondary dataHook="page-summary">{`${first}–${last} of ${list.total} conversations`}</Text>
+      <Box align="space-between" verticalAlign="middle" padding={width === 'narrow' ? 'SP3' : 'SP3 SP4'} gap="SP2"
+        direction={width === 'narrow' ? 'vertical' : 'horizontal'}>
+        <Text size="small" secondary dataHook="page-summary">{pageSummary(controls.page, list.items.length, list.total)}</Text>
         {totalPages > 1 ? (
           <Pagination
             dataHook="pagination"

@@ -1,13 +1,16 @@
 import { useState, type FC } from 'react';
 import { Box, Button, Card, EmptyState, Loader, SegmentedToggle, Text } from '@wix/design-system';
 import type { ConversationItem, DashboardApi } from '../api/dashboard-api.js';
+import { failureText } from '../api/failure-text.js';
 import type { ContactLinker, InboxLinker } from '../timeline/inbox-link.js';
 import { useLoad } from '../hooks/use-load.js';
+import { useWidthClass } from '../layout/use-width.js';
 import { PersonTimeline } from '../timeline/person-timeline.js';
 import { ConversationTable } from './conversation-table.js';
 import { ConversationToolbar } from './conversation-toolbar.js';
 import { INITIAL_CONTROLS, listParamsOf, type ListControls } from './list-controls.js';
 import { loadStats } from './load-stats.js';
+import { StaleNotice } from './stale-notice.js';
 import { StatsCards } from './stats-cards.js';
 import { STATS_PERIODS, periodRange, type StatsPeriodId } from './stats-period.js';
 
@@ -20,6 +23,7 @@ export interface ConversationsTabProps {
 
 /** The everyday view: the summary cards, then everyone who wrote, filtered, searched, sorted and paged on the server. */
 export const ConversationsTab: FC<ConversationsTabProps> = ({ api, refreshMs, inboxLink, contactLink }) => {
+  const width = useWidthClass();
   const [controls, setControls] = useState<ListControls>(INITIAL_CONTROLS);
   const [period, setPeriod] = useState<StatsPeriodId>('30');
   const [open, setOpen] = useState<ConversationItem>();
@@ -28,23 +32,27 @@ export const ConversationsTab: FC<ConversationsTabProps> = ({ api, refreshMs, in
   const stats = useLoad(() => loadStats(api, periodRange(period)), [api, period], refreshMs);
   const periodLabel = STATS_PERIODS.find((entry) => entry.id === period)!.label;
   const filtered = controls.type !== 'ALL' || controls.search.trim() !== '';
+  // Data on screen while its refresh fails is stale: say how old it is and that it is retrying.
+  const stale = list.data && list.error ? list : stats.data && stats.error ? stats : undefined;
 
   return (
     <Box direction="vertical" gap="SP4">
-      <Box align="space-between" verticalAlign="middle">
-        <Text size="small" secondary>Figures for lifecycle and auto-replies cover the chosen period.</Text>
-        <Box minWidth="330px"><SegmentedToggle size="small" fullWidth ariaLabel="Period" dataHook="period" selected={period} onClick={(_event, value) => setPeriod(value as StatsPeriodId)}>
-          {STATS_PERIODS.map((entry) => <SegmentedToggle.Button key={entry.id} value={entry.id}>{entry.short}</SegmentedToggle.Button>)}
-        </SegmentedToggle></Box>
+      <Box align="space-between" verticalAlign="middle" gap="SP2" direction={width === 'narrow' ? 'vertical' : 'horizontal'}>
+        <Text size="small" secondary>New contacts and members, and the auto-replies, are counted over the chosen period.</Text>
+        <Box minWidth={width === 'narrow' ? undefined : '330px'} width={width === 'narrow' ? '100%' : undefined} direction="vertical">
+          <SegmentedToggle size="small" fullWidth ariaLabel="Period" dataHook="period" selected={period} onClick={(_event, value) => setPeriod(value as StatsPeriodId)}>
+            {STATS_PERIODS.map((entry) => <SegmentedToggle.Button key={entry.id} value={entry.id}>{entry.short}</SegmentedToggle.Button>)}
+          </SegmentedToggle>
+        </Box>
       </Box>
-      <StatsCards view={stats.data} loading={stats.loading} periodLabel={periodLabel} />
+      {stale ? <StaleNotice loadedAt={stale.loadedAt} error={stale.error} retrying={refreshMs > 0} onRetry={() => { list.reload(); stats.reload(); }} /> : null}
+      <StatsCards view={stats.data} loading={stats.loading} periodLabel={periodLabel} width={width} />
       <Card hideOverflow>
-        <ConversationToolbar controls={controls} onChange={change} />
+        <ConversationToolbar controls={controls} width={width} onChange={change} />
         {list.data && (list.data.items.length > 0 || controls.page > 1) ? (
-          <ConversationTable list={list.data} controls={controls} onChange={change} onOpen={setOpen} selectedId={open?.conversationId} />
+          <ConversationTable list={list.data} controls={controls} width={width} onChange={change} onOpen={setOpen} selectedId={open?.conversationId} />
         ) : list.error && !list.data ? (
-          <EmptyState skin="section" dataHook="list-error" title="We couldn't load your conversations"
-            subtitle={`${(list.error as Error).message} Check that the app's server is running, then try again.`}>
+          <EmptyState skin="section" dataHook="list-error" title="We couldn't load your conversations" subtitle={failureText(list.error)}>
             <Button size="small" onClick={list.reload}>Try again</Button>
           </EmptyState>
         ) : list.data && filtered ? (
@@ -60,9 +68,8 @@ export const ConversationsTab: FC<ConversationsTabProps> = ({ api, refreshMs, in
         )}
       </Card>
       {open ? (
-        <Box dataHook="timeline-overlay" style={{ position: 'fixed', top: 0, right: 0, height: '100vh', zIndex: 1000, boxShadow: '0 0 18px rgba(22,45,61,.18)' }}>
-          <PersonTimeline key={open.conversationId} api={api} item={open} inboxLink={inboxLink} contactLink={contactLink} refreshMs={refreshMs} onClose={() => setOpen(undefined)} />
-        </Box>
+        <PersonTimeline key={open.conversationId} api={api} item={open} inboxLink={inboxLink} contactLink={contactLink} refreshMs={refreshMs}
+          fullWidth={width === 'narrow'} onClose={() => setOpen(undefined)} />
       ) : null}
     </Box>
   );

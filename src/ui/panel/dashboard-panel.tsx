@@ -2,6 +2,7 @@ import { useState, type FC } from 'react';
 import { Box, Page, Tabs } from '@wix/design-system';
 import type { DashboardApi } from '../api/dashboard-api.js';
 import type { ContactLinker, InboxLinker } from '../timeline/inbox-link.js';
+import { useWidthClass } from '../layout/use-width.js';
 import { SettingsTab } from '../settings/settings-tab.js';
 import { ConversationsTab } from './conversations-tab.js';
 
@@ -20,18 +21,23 @@ const TABS = [
   { id: 'settings', title: 'Auto-reply settings' },
 ];
 
-/** The app's panel, the same in the Wix dashboard and in the local mode: a host passes its API. */
+/**
+ * The app's panel, the same in the Wix dashboard and in the local mode: a host passes its API. It fits the width
+ * it is given, from a wide dashboard down to a phone (390 px): no minimum width, narrower side padding there.
+ */
 export const DashboardPanel: FC<DashboardPanelProps> = ({ api, refreshMs = 5000, inboxLink, contactLink }) => {
   const [tab, setTab] = useState('conversations');
+  const width = useWidthClass();
   return (
-    <Page dataHook="dashboard-panel">
-      <Page.Header title="Inbox identity" subtitle="Who is writing to your business — visitors, contacts and members — and what the auto-replies did." />
+    <Page dataHook="dashboard-panel" minWidth={0} sidePadding={width === 'narrow' ? 12 : undefined}>
+      <Page.Header title="Inbox identity"
+        subtitle={width === 'narrow' ? 'Who is writing, and what the auto-replies did.' : 'Who is writing to your business — visitors, contacts and members — and what the auto-replies did.'} />
       <Page.Tail>
         <Tabs items={TABS} activeId={tab} onClick={(item) => setTab(String(item.id))} dataHook="panel-tabs" />
       </Page.Tail>
       <Page.Content>
         <Box direction="vertical" paddingBottom="SP6">
-          {tab === 'conversations' ? <ConversationsTab api={api} refreshMs={refreshMs} inboxLink={inboxLink} contactLink={contactLink} /> : <SettingsTab api={api} />}
+          {tab === 'conversations' ? <ConversationsTab api={api} refreshMs={refreshMs} inboxLink={inboxLink} contactLink={contactLink} /> : <SettingsTab api={api} width={width} />}
         </Box>
       </Page.Content>
     </Page>

@@ -2,13 +2,22 @@ import type { FC } from 'react';
 import { Avatar, Box, Text } from '@wix/design-system';
 import type { ConversationItem } from '../api/dashboard-api.js';
 
-/** The person: their name and email, or a recognisable "Anonymous visitor" with a short ID to tell them apart. */
+/**
+ * A person as the owner sees them everywhere: the name the app gives them (the one the table sorts by — "Visitor
+ * #1A2B" for an anonymous visitor), and under it how to reach them, or that they have left no details yet.
+ */
+export function personName(item: ConversationItem): { name: string; detail: string } {
+  const name = item.displayName || item.email || item.phone || 'Unnamed contact';
+  const reach = [item.email, item.phone].filter((value) => value && value !== name).join(' · ');
+  const detail = reach || (item.participantType === 'ANONYMOUS_VISITOR' ? 'Anonymous, no details left yet' : '');
+  return { name, detail };
+}
+
 export const PersonCell: FC<{ item: ConversationItem }> = ({ item }) => {
+  const { name, detail } = personName(item);
   const anonymous = item.participantType === 'ANONYMOUS_VISITOR' && !item.email;
-  const name = anonymous ? 'Anonymous visitor' : item.displayName || item.email || 'Unnamed contact';
-  const detail = anonymous ? `Visitor ${shortId(item.anonymousVisitorId)}` : item.email ?? item.phone ?? '';
   return (
-    <Box gap="SP2" verticalAlign="middle">
+    <Box gap="SP2" verticalAlign="middle" minWidth={0}>
       <Avatar size="size30" name={anonymous ? undefined : name} ariaLabel={name} />
       <Box direction="vertical" minWidth={0}>
         <Text size="small" weight="normal" ellipsis dataHook="person-name">{name}</Text>
@@ -17,7 +26,3 @@ export const PersonCell: FC<{ item: ConversationItem }> = ({ item }) => {
     </Box>
   );
 };
-
-export function shortId(id: string | undefined): string {
-  return id ? `#${id.replace(/[^a-z0-9]/gi, '').slice(-6)}` : '';
-}

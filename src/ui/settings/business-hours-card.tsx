@@ -46,7 +46,7 @@ export const BusinessHoursCard: FC<Props> = ({ value, onChange, problems }) => {
               <FormField id="setting-away" label="Away text" status={problems.at('businessHours.awayText') ? 'error' : undefined}
                 statusMessage={problems.at('businessHours.awayText')}
                 infoContent="Placeholders: {firstName}, {nickname}, {name}, {businessName}; {name|there} gives a fallback.">
-                <InputArea id="setting-away" dataHook="setting-away" rows={2} resizable value={value.awayText}
+                <InputArea id="setting-away" dataHook="setting-away" autoGrow minRowsAutoGrow={2} value={value.awayText}
                   status={problems.at('businessHours.awayText') ? 'error' : undefined} onChange={(event) => set({ awayText: event.target.value })} />
               </FormField>
             </>

@@ -54,7 +54,7 @@ export const KeywordRuleRow: FC<Props> = ({ rule, index, count, problems, onChan
           onManuallyInput={add} onRemoveTag={(id) => onChange({ ...rule, keywords: rule.keywords.filter((_w, i) => String(i) !== String(id)) })} />
       </FormField>
       <FormField id={`rule-${index}-text`} label="Reply text" status={textProblem ? 'error' : undefined} statusMessage={textProblem}>
-        <InputArea id={`rule-${index}-text`} dataHook="rule-text" rows={2} resizable value={rule.text} placeholder="What to answer when a keyword is in the message"
+        <InputArea id={`rule-${index}-text`} dataHook="rule-text" autoGrow minRowsAutoGrow={2} value={rule.text} placeholder="What to answer when a keyword is in the message"
           status={textProblem ? 'error' : undefined} onChange={(event) => onChange({ ...rule, text: event.target.value })} />
       </FormField>
     </Box>

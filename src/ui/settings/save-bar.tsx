@@ -11,12 +11,14 @@ interface Props {
   problemCount: number;
   /** Problems the form cannot show beside a field. */
   elsewhere: string[];
+  /** What saving means beyond the form, e.g. that contacts will get no auto-reply (an empty text). */
+  notes: string[];
   onSave(): void;
   onDiscard(): void;
 }
 
-/** Save and discard, with what the owner should know: unsaved changes, problems to fix, or that it worked. */
-export const SaveBar: FC<Props> = ({ dirty, state, problemCount, elsewhere, onSave, onDiscard }) => {
+/** Save and discard, with what the owner should know: unsaved changes, problems to fix, what an empty text means, or that it worked. */
+export const SaveBar: FC<Props> = ({ dirty, state, problemCount, elsewhere, notes, onSave, onDiscard }) => {
   const message = typeof state === 'object' ? { skin: 'error' as const, text: problemCount ? 'Not saved: fix the marked fields first.' : state.error, hook: 'settings-save-error' }
     : problemCount ? { skin: 'error' as const, text: `${problemCount === 1 ? 'One field needs' : `${problemCount} fields need`} fixing before you can save.`, hook: 'settings-problems' }
       : state === 'saved' && !dirty ? { skin: 'success' as const, text: 'Saved. New messages follow these rules.', hook: 'settings-saved' }
@@ -33,6 +35,7 @@ export const SaveBar: FC<Props> = ({ dirty, state, problemCount, elsewhere, onSa
               <Button size="small" onClick={onSave} disabled={!dirty || state === 'saving' || problemCount > 0} dataHook="save-settings">{state === 'saving' ? 'Saving…' : 'Save'}</Button>
             </Box>
           </Box>
+          {notes.map((line) => <Text key={line} size="tiny" dataHook="settings-note">{line}</Text>)}
           {elsewhere.map((line) => <Text key={line} size="tiny" skin="error">{line}</Text>)}
         </Box>
       </Card.Content>

@@ -24,14 +24,14 @@ export const WeeklyHours: FC<Props> = ({ value, onChange, problems }) => (
       const ranges = value[day] ?? [];
       const setRanges = (next: Weekly[Day]) => onChange({ ...value, [day]: next });
       return (
-        <Box key={day} gap="SP2" verticalAlign="top" dataHook={`hours-${day}`}>
+        <Box key={day} gap="SP2" verticalAlign="top" dataHook={`hours-${day}`} style={{ flexWrap: 'wrap' }}>
           <Box width="96px" minHeight="30px" verticalAlign="middle"><Text size="small" weight="bold">{DAY_NAME[day]}</Text></Box>
           <Box direction="vertical" gap="SP1" width="236px">
             {ranges.length === 0 ? <Box minHeight="30px" verticalAlign="middle"><Text size="small" secondary>Closed</Text></Box> : null}
             {ranges.map((range, index) => {
               const field = `businessHours.weekly.${day}[${index}]`;
               const label = `${DAY_NAME[day]}${ranges.length > 1 ? `, hours ${index + 1},` : ''}`;
-              const error = problems.under(field).map((p) => `${p.field.endsWith('.from') ? 'Opens' : p.field.endsWith('.to') ? 'Closes' : 'Hours'}: ${p.problem}`);
+              const error = problems.under(field).map((p) => hoursProblem(p.field, p.problem));
               const set = (part: 'from' | 'to', time: string) => setRanges(ranges.map((r, i) => (i === index ? { ...r, [part]: time } : r)));
               return (
                 <Box key={index} direction="vertical" gap="SP1" dataHook="hours-range">
@@ -59,6 +59,15 @@ export const WeeklyHours: FC<Props> = ({ value, onChange, problems }) => (
     <Text size="tiny" secondary>Times are 24-hour “HH:MM” in the site’s time zone; “24:00” closes at midnight. For a night shift, end at 24:00 and continue the next day from 00:00.</Text>
   </Box>
 );
+
+/** "Closing time must be after the opening time": a problem with a range, in the owner's words. */
+export function hoursProblem(field: string, problem: string): string {
+  const what = field.endsWith('.from') ? 'opening time' : field.endsWith('.to') ? 'closing time' : 'hours';
+  const said = problem
+    .replace(/^must be after from \(split a night across two days\)$/, 'must be after the opening time (for a night shift, end at 24:00 and go on the next day)')
+    .replace(/^must be a time "HH:MM"/, 'must be a time such as "09:30",');
+  return `The ${what} ${said}`;
+}
 
 /** A new range: 09:00–17:00 on a closed day, else the two hours after the day's last range (when they fit). */
 function nextRange(ranges: Weekly[Day]): Weekly[Day][number] {

@@ -4,7 +4,7 @@ import { useLoad } from '../hooks/use-load.js';
 import { PARTICIPANT_LABEL } from '../format/participant-labels.js';
 import type { EmulatorClient } from './emulator-client.js';
 import { PersonActions } from './person-actions.js';
-import { sitePeople, type SitePerson } from './site-people.js';
+import { sitePeople, visitorName, type SitePerson } from './site-people.js';
 import { ConversationView } from './conversation-view.js';
 
 interface Props {
@@ -53,7 +53,7 @@ export const SimulatorPanel: FC<Props> = ({ emulator, instanceId, dashboardUrl, 
                       emulator.visitorSends(instanceId, message).then(({ visitorId }) => {
                         setText('');
                         setChosen(visitorId);
-                        done(`A new visitor (#${visitorId.replace(/-/g, '').slice(-6)}) wrote: “${message}”`);
+                        done(`A new visitor (${visitorName(visitorId)}) wrote: “${message}”`);
                       }, (error: unknown) => done(`Failed: ${(error as Error).message}`));
                     }}>Send as a new visitor</Button>
                   </Box>

@@ -1,3 +1,4 @@
+import { shortTag } from '../../core/display-name.js';
 import type { EmulatorSite } from './emulator-client.js';
 
 /** One person on the emulated site, at their current point in the lifecycle. */
@@ -23,6 +24,11 @@ export function sitePeople(site: EmulatorSite): SitePerson[] {
     return { type: 'CONTACT', contactId: contact.id, visitorId: site.visitors.find((visitor) => visitor.contactId === contact.id)?.id, label: name || email || 'Contact', email };
   });
   const visitors: SitePerson[] = site.visitors.filter((visitor) => !visitor.contactId)
-    .map((visitor) => ({ type: 'ANONYMOUS_VISITOR', visitorId: visitor.id, label: `Anonymous visitor #${visitor.id.replace(/-/g, '').slice(-6)}` }));
+    .map((visitor) => ({ type: 'ANONYMOUS_VISITOR', visitorId: visitor.id, label: visitorName(visitor.id) }));
   return [...visitors, ...contacts, ...members];
+}
+
+/** An anonymous visitor as the dashboard names them ("Visitor #1A2B"), so the simulator and the panel agree. */
+export function visitorName(visitorId: string): string {
+  return `Visitor ${shortTag(visitorId)}`;
 }

@@ -41,6 +41,9 @@ function elevatedItems(): DataItems {
   } as unknown as DataItems;
 }
 
+/** Wix Inbox with the app's elevated identity (the dry run asks it for the site's business name). */
+export const hostedInbox = shared.inbox;
+
 /** The ports for one webhook request, with a fresh Store session. */
 export function hostedEventDeps(): EventDeps & { store: WixDataSession } {
   return { ...shared, store: openDataSession({ items: elevatedItems(), collectionPrefix: wixConfig.namespace }) };

@@ -1,0 +1,49 @@
+import { useEffect, useRef, type FC, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
+import { WixDesignSystemProvider } from '@wix/design-system';
+
+interface Props {
+  /** The panel's accessible name. */
+  label: string;
+  /** Full window width (narrow screens) or a fixed width beside the page. */
+  width: string;
+  onClose(): void;
+  dataHook?: string;
+  children: ReactNode;
+}
+
+/**
+ * A side panel over the page's right edge, fixed to the window (rendered at the document's root, so no scrolling
+ * container or transformed ancestor can carry it away), scrolling on its own. Escape closes it; focus moves into
+ * it when it opens and back to where it was when it closes. The page beside it stays usable (not modal).
+ */
+export const SideSheet: FC<Props> = ({ label, width, onClose, dataHook, children }) => {
+  const root = useRef<HTMLDivElement>(null);
+  const close = useRef(onClose);
+  close.current = onClose;
+
+  useEffect(() => {
+    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
+    const first = root.current?.querySelector<HTMLElement>('button, [href], [tabindex]:not([tabindex="-1"])');
+    (first ?? root.current)?.focus({ preventScroll: true });
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && !event.defaultPrevented) close.current();
+    };
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('keydown', onKey);
+      if (opener?.isConnected) opener.focus({ preventScroll: true });
+    };
+  }, []);
+
+  return createPortal(
+    <WixDesignSystemProvider features={{ newColorsBranding: true }}>
+      <div ref={root} role="dialog" aria-modal="false" aria-label={label} tabIndex={-1} data-hook={dataHook}
+        style={{ position: 'fixed', top: 0, right: 0, bottom: 0, width, maxWidth: '100vw', zIndex: 1000, display: 'flex', outline: 'none',
+          boxShadow: '0 3px 24px 0 rgba(22, 45, 61, 0.18), 0 8px 8px 0 rgba(22, 45, 61, 0.12)' }}>
+        {children}
+      </div>
+    </WixDesignSystemProvider>,
+    document.body,
+  );
+};
