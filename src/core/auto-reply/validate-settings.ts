@@ -43,12 +43,14 @@ function boundedList<T extends z.ZodType>(item: T, max: number, notList: string,
     .pipe(z.array(item, { error: notList }));
 }
 
-/** A text sent to a person: not empty (an empty reply would be silence the owner did not choose), known placeholders. */
-const replyText = (emptyHint: string, max = MAX_TEXT) => z.string({ error: 'must be text' })
+/**
+ * A text sent to a person, with known placeholders. Empty is allowed and means "no auto-reply for them": the
+ * settings tab says so beside the field, in the preview and next to Save, so the owner chooses it knowingly.
+ */
+const replyText = (max = MAX_TEXT) => z.string({ error: 'must be text' })
   .max(max, { error: `must be at most ${max} characters` })
   .superRefine((value, ctx) => {
     if (value.length > max) return;
-    if (!value.trim()) ctx.addIssue({ code: 'custom', message: `must not be empty. ${emptyHint}` });
     for (const name of new Set(unknownPlaceholders(value))) {
       ctx.addIssue({ code: 'custom', message: `has unknown placeholder {${name}}; use {firstName}, {name}, {nickname} or {businessName}` });
     }
@@ -76,7 +78,7 @@ const keyword = z.string({ error: 'must be a list of words' })
 const keywordRule = strict({
   keywords: boundedList(keyword, MAX_KEYWORDS_PER_RULE, 'must be a non-empty list of words', `must have at most ${MAX_KEYWORDS_PER_RULE} keywords`)
     .refine((list) => list.length > 0, { error: 'must be a non-empty list of words' }),
-  text: replyText('Write the answer to send for these keywords, or remove the rule'),
+  text: replyText(),
 }, 'must be {keywords: [...], text}');
 
 const intervals = boundedList(interval, MAX_INTERVALS_PER_DAY, 'must be a list of {from, to} times', `must have at most ${MAX_INTERVALS_PER_DAY} opening intervals`);
@@ -85,7 +87,7 @@ const weekly = strict(Object.fromEntries(WEEKDAYS.map((day) => [day, intervals])
 
 const SETTINGS = strict({
   enabled: bool,
-  texts: strict(Object.fromEntries(PARTICIPANT_TYPES.map((type) => [type, replyText('Write what to send, or turn auto-replies off')])) as
+  texts: strict(Object.fromEntries(PARTICIPANT_TYPES.map((type) => [type, replyText()])) as
     Record<(typeof PARTICIPANT_TYPES)[number], ReturnType<typeof replyText>>, `must be an object with ${PARTICIPANT_TYPES.join(', ')}`).partial(),
   businessName: z.string({ error: 'must be text' }).max(MAX_BUSINESS_NAME, { error: `must be at most ${MAX_BUSINESS_NAME} characters` }),
   cooldownHours: numberFrom(0, 24 * 365),
@@ -94,7 +96,7 @@ const SETTINGS = strict({
     enabled: bool,
     timeZone: z.string({ error: 'must be an IANA time zone' }).refine(isTimeZone, { error: 'must be an IANA time zone' }),
     weekly,
-    awayText: replyText('Write what to send outside business hours'),
+    awayText: replyText(),
   }, 'must be an object with enabled, timeZone, weekly, awayText').partial(),
   channels: strict(Object.fromEntries(CHANNELS.map((channel) => [channel, bool])) as Record<(typeof CHANNELS)[number], typeof bool>,
     `must be an object with ${CHANNELS.join(', ')}`).partial(),

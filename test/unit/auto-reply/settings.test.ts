@@ -14,12 +14,9 @@ describe('validateSettings', () => {
     [{ businessHours: { weekly: { mon: [{ from: '9am', to: '17:00' }] } } }, 'businessHours.weekly.mon[0].from', 'HH:MM'],
     [{ channels: { TELEGRAM: true } }, 'channels.TELEGRAM', 'is not one of'],
     [{ keywordRules: [{ keywords: [], text: 'x' }] }, 'keywordRules[0].keywords', 'non-empty list'],
-    [{ keywordRules: [{ keywords: ['a'], text: '' }] }, 'keywordRules[0].text', 'must not be empty'],
     [{ quietWhileBusinessMinutes: 'ten' }, 'quietWhileBusinessMinutes', 'must be a number'],
     [{ colour: 'red' }, 'colour', 'is not a setting'],
     [[], '(body)', 'JSON object'],
-    [{ texts: { CONTACT: '   ' } }, 'texts.CONTACT', 'must not be empty. Write what to send, or turn auto-replies off'],
-    [{ businessHours: { awayText: '' } }, 'businessHours.awayText', 'must not be empty'],
     [{ texts: { MEMBER: 'x'.repeat(1001) } }, 'texts.MEMBER', 'at most 1000 characters'],
     [{ businessName: 'x'.repeat(201) }, 'businessName', 'at most 200 characters'],
     [{ keywordRules: Array.from({ length: 51 }, () => ({ keywords: ['a'], text: 'x' })) }, 'keywordRules', 'at most 50 rules'],
@@ -52,8 +49,13 @@ describe('validateSettings', () => {
     expect(({} as Record<string, unknown>).enabled).toBeUndefined();
   });
 
+  it('accepts an empty reply text: that type gets no auto-reply, as the settings tab tells the owner', () => {
+    const result = validateSettings({ texts: { CONTACT: '' }, keywordRules: [{ keywords: ['price'], text: ' ' }] }, DEFAULT_SETTINGS);
+    expect(result.ok && result.settings.texts.CONTACT).toBe('');
+  });
+
   it('names the problems in the order the fields were given', () => {
-    const result = validateSettings({ quietWhileBusinessMinutes: -1, enabled: 'no', texts: { CONTACT: '' } }, DEFAULT_SETTINGS);
+    const result = validateSettings({ quietWhileBusinessMinutes: -1, enabled: 'no', texts: { CONTACT: 'Hi {first}' } }, DEFAULT_SETTINGS);
     expect(result.ok ? [] : result.problems.map((p) => p.field)).toEqual(['quietWhileBusinessMinutes', 'enabled', 'texts.CONTACT']);
   });
 
