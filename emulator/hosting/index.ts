@@ -1,0 +1,4 @@
+export { startHostedWorker, type HostedWorker, type HostedWorkerOptions } from './hosted-worker.js';
+export { hostedApp } from './worker-runtime.js';
+export { readBuiltApp, MissingBuildError, type BuiltApp } from './built-app.js';
+export type { HostedRequestRecord, LimitViolation, SubRequestRecord } from './hosted-request.js';
