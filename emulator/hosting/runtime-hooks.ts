@@ -23,11 +23,16 @@ export function registerWorkerModuleHooks(): void {
 }
 
 /**
- * Imports a module with Node's own loader, not the test runner's transform: the built worker must run as it
- * ships (its `cloudflare:workers` import resolved by the hooks above, its code untouched).
+ * Imports a module with Node's own loader, as it ships: the worker's code untransformed and its
+ * `cloudflare:workers` resolved by the hooks above. A test runner transforms the modules it loads (vitest even
+ * inlines every .mjs outside node_modules); a `data:` module is always left to Node, and its `import()` is Node's.
  */
-export const nativeImport = new Function('specifier', 'return import(specifier)') as
-  (specifier: string) => Promise<Record<string, unknown>>;
+export async function nativeImport(url: string): Promise<Record<string, unknown>> {
+  const loader = (await import(/* @vite-ignore */ NATIVE_IMPORTER)) as { default: (url: string) => Promise<Record<string, unknown>> };
+  return loader.default(url);
+}
+
+const NATIVE_IMPORTER = 'data:text/javascript,export default (url) => import(url);';
 
 /** Globals a Cloudflare-style worker may touch that Node lacks: `caches` (an empty cache: every lookup misses). */
 export function installWorkerGlobals(): void {
