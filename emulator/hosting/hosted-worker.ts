@@ -20,6 +20,8 @@ export interface HostedWorkerOptions {
   host?: string;
   /** Point the emulator's webhooks at the worker's callback URLs from the manifest (default true). */
   routeWebhooks?: boolean;
+  /** Called with each request's record once it has answered and finished its background work. */
+  onRequest?: (record: HostedRequestRecord) => void;
 }
 
 export interface HostedWorker {
@@ -75,7 +77,7 @@ export async function startHostedWorker(options: HostedWorkerOptions): Promise<H
       response = new Response(`The worker threw: ${String(error)}`, { status: 500 });
     }
     record.wallMs = performance.now() - started;
-    const done = finish(scope).finally(() => finishing.delete(done));
+    const done = finish(scope).then(() => options.onRequest?.(record)).finally(() => finishing.delete(done));
     finishing.add(done);
     return response;
   }
