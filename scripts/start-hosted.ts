@@ -1,5 +1,5 @@
 import { MissingBuildError, readBuiltApp } from '../emulator/hosting/index.js';
-import { startHostedLocalMode } from '../emulator/hosting/hosted-local-mode.js';
+import { startHostedLocalMode } from './hosted-local-mode.js';
 
 /**
  * `npm start -- --hosted [--once]`: the local mode as Wix hosting runs the app — the built worker from dist/

@@ -1,8 +1,8 @@
-import { startSimulatorServer } from '../../src/local/simulator-server.js';
-import { silentLogger, startEmulator, type Emulator } from '../index.js';
-import type { HostedRequestRecord } from './hosted-request.js';
-import { startHostedWorker, type HostedWorker } from './hosted-worker.js';
-import { hostedApp } from './worker-runtime.js';
+import { startSimulatorServer } from '../src/local/simulator-server.js';
+import { silentLogger, startEmulator, type Emulator } from '../emulator/index.js';
+import type { HostedRequestRecord } from '../emulator/hosting/hosted-request.js';
+import { startHostedWorker, type HostedWorker } from '../emulator/hosting/hosted-worker.js';
+import { hostedApp } from '../emulator/hosting/worker-runtime.js';
 
 export interface HostedLocalMode {
   emulator: Emulator;
