@@ -56,7 +56,7 @@ export async function startHostedWorker(options: HostedWorkerOptions): Promise<H
     const kind = kindOf(request.method, url.pathname);
     const record: HostedRequestRecord = { id: nextId++, kind, method: request.method, path: url.pathname,
       startedAt: new Date().toISOString(), cpuMs: 0, subrequests: [], violations: [], settled: false };
-    if (kind !== `${request.method} ${url.pathname}` && Object.hasOwn(app.webhooks, kind)) {
+    if (Object.hasOwn(app.webhooks, kind)) {
       const event = peekWebhookEvent(await request.clone().text());
       if (event) record.event = event;
     }

@@ -55,6 +55,15 @@ describe('webhooks reach the built worker as Wix sends them', () => {
       { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'not.a.jwt' });
     expect(response.status).not.toBe(403);
     expect(await response.text()).not.toMatch(/Cross-site/i);
+
+    // A redelivery of an event the app has processed, posted as text/plain: 200, and nothing counted twice.
+    const site = stack.emulator.createSite();
+    const sent = stack.emulator.visitorSends(site.instanceId, { text: 'Once only' });
+    await stack.settle();
+    const event = stack.emulator.webhooks.events().find((e) => e.eventId === sent.eventId)!;
+    expect((await stack.deliver(event, 'text/plain')).status).toBe(200);
+    await stack.hosted.settled();
+    expect((await stack.list(site.instanceId)).items.map((i) => i.messageCount)).toEqual([1]);
   });
 
   it('does not act on a webhook signed with another key', async () => {
