@@ -22,6 +22,8 @@ export interface HostedRequestRecord {
   kind: string;
   method: string;
   path: string;
+  /** Which isolate served it (0 unless the harness runs several). */
+  isolate: number;
   /** For a webhook: the event inside the JWT (read, not verified: the worker verifies). */
   event?: { eventId: string; eventType: string; instanceId: string };
   startedAt: string;

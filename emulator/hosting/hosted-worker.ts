@@ -22,6 +22,13 @@ export interface HostedWorkerOptions {
   routeWebhooks?: boolean;
   /** Called with each request's record once it has answered and finished its background work. */
   onRequest?: (record: HostedRequestRecord) => void;
+  /**
+   * How many isolates serve the requests (default 1): each has its own module state, as separate Wix-hosted
+   * isolates do, so nothing an app keeps in memory is shared between them. Requests go round-robin unless
+   * `isolateFor` picks.
+   */
+  isolates?: number;
+  isolateFor?: (request: Request, sequence: number) => number;
 }
 
 export interface HostedWorker {
@@ -44,7 +51,9 @@ export async function startHostedWorker(options: HostedWorkerOptions): Promise<H
   const app = readBuiltApp(options.distDir);
   checkAppMatches(emulator, app);
   const env = workerEnv(emulator, staticAssets(app.distDir));
-  const worker = await loadWorker(app, env);
+  const isolateCount = Math.max(1, options.isolates ?? 1);
+  const workers = await Promise.all(Array.from({ length: isolateCount }, (_, i) => loadWorker(app, env, i)));
+  const isolateFor = options.isolateFor ?? ((_: Request, sequence: number) => sequence % isolateCount);
   const kindOf = requestKinds(app);
   const stopCpu = trackCpu();
   let records: HostedRequestRecord[] = [];
@@ -54,7 +63,9 @@ export async function startHostedWorker(options: HostedWorkerOptions): Promise<H
   async function serve(request: Request): Promise<Response> {
     const url = new URL(request.url);
     const kind = kindOf(request.method, url.pathname);
-    const record: HostedRequestRecord = { id: nextId++, kind, method: request.method, path: url.pathname,
+    const id = nextId++;
+    const isolate = Math.min(isolateCount - 1, Math.max(0, isolateFor(request, id - 1)));
+    const record: HostedRequestRecord = { id, kind, method: request.method, path: url.pathname, isolate,
       startedAt: new Date().toISOString(), cpuMs: 0, subrequests: [], violations: [], settled: false };
     if (Object.hasOwn(app.webhooks, kind)) {
       const event = peekWebhookEvent(await request.clone().text());
@@ -70,7 +81,7 @@ export async function startHostedWorker(options: HostedWorkerOptions): Promise<H
     const started = performance.now();
     let response: Response;
     try {
-      response = await runInScope(scope, () => worker.fetch(request, env, ctx));
+      response = await runInScope(scope, () => workers[isolate]!.fetch(request, env, ctx));
       record.status = response.status;
     } catch (error) {
       record.status = 0;

@@ -1,4 +1,7 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { cpSync, existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Emulator } from '../emulator-types.js';
 import { readBuiltApp, type BuiltApp } from './built-app.js';
@@ -56,10 +59,12 @@ export function workerEnv(emulator: Emulator, assets: { fetch(url: string | Requ
 }
 
 /**
- * Loads the built worker once per process, with its bindings set first. A second emulator in the same process
- * must play the same app (use `hostedApp()`), since the worker has already read its secrets.
+ * Loads the built worker once per process and isolate, with its bindings set first. Isolate 0 is dist/ itself;
+ * each other isolate is its own copy of the worker's files, so its module state (caches, tokens an app keeps
+ * in memory) is its own, as in separate Wix-hosted isolates. A second emulator in the same process must play
+ * the same app (use `hostedApp()`), since the worker has already read its secrets.
  */
-export async function loadWorker(built: BuiltApp, env: Record<string, unknown>): Promise<WorkerModule> {
+export async function loadWorker(built: BuiltApp, env: Record<string, unknown>, isolate = 0): Promise<WorkerModule> {
   const secrets = `${String(env.WIX_CLIENT_SECRET)}|${String(env.WIX_CLIENT_PUBLIC_KEY)}`;
   if (secretsOf !== undefined && secretsOf !== secrets) {
     throw new Error('The built worker is already loaded in this process with another app secret or webhook key: ' +
@@ -69,19 +74,35 @@ export async function loadWorker(built: BuiltApp, env: Record<string, unknown>):
   Object.assign(runtime.env, env);
   runtime.waitUntil = (promise) => void requestScope.getStore()?.background.push(promise);
   secretsOf = secrets;
-  let worker = loaded.get(built.workerEntry);
+  const entryPath = isolate === 0 ? built.workerEntry : isolateCopy(built.workerEntry, isolate);
+  let worker = loaded.get(entryPath);
   if (!worker) {
     registerWorkerModuleHooks();
     installWorkerGlobals();
     installWixFetch();
-    worker = nativeImport(pathToFileURL(built.workerEntry).href).then((module) => {
+    worker = nativeImport(pathToFileURL(entryPath).href).then((module) => {
       const entry = module.default as WorkerModule | undefined;
-      if (typeof entry?.fetch !== 'function') throw new Error(`${built.workerEntry} has no default export with fetch()`);
+      if (typeof entry?.fetch !== 'function') throw new Error(`${entryPath} has no default export with fetch()`);
       return entry;
     });
-    loaded.set(built.workerEntry, worker);
+    loaded.set(entryPath, worker);
   }
   return worker;
+}
+
+const ISOLATES_DIR = join(tmpdir(), `inbox-identity-isolates-${process.pid}`);
+let cleanupRegistered = false;
+
+/** A copy of the worker's folder for one more isolate (once per process), removed when the process exits. */
+function isolateCopy(workerEntry: string, isolate: number): string {
+  const workerDir = dirname(workerEntry);
+  const copy = join(ISOLATES_DIR, String(isolate), basename(workerDir));
+  if (!existsSync(copy)) cpSync(workerDir, copy, { recursive: true });
+  if (!cleanupRegistered) {
+    cleanupRegistered = true;
+    process.once('exit', () => rmSync(ISOLATES_DIR, { recursive: true, force: true }));
+  }
+  return join(copy, basename(workerEntry));
 }
 
 export function checkAppMatches(emulator: Emulator, built: BuiltApp): void {

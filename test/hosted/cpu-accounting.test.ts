@@ -3,7 +3,7 @@ import type { RequestScope } from '../../emulator/hosting/hosted-request.js';
 import { runInScope, trackCpu } from '../../emulator/hosting/request-scope.js';
 
 const scopeNamed = (kind: string): RequestScope => ({
-  record: { id: 0, kind, method: 'GET', path: '/', startedAt: '', cpuMs: 0, subrequests: [], violations: [], settled: false },
+  record: { id: 0, kind, method: 'GET', path: '/', isolate: 0, startedAt: '', cpuMs: 0, subrequests: [], violations: [], settled: false },
   subrequestLimit: 20, cpuLimitMs: 1000, emulatorUrl: '', background: [],
 });
 

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHostedStack, type HostedStack } from './hosted-stack.js';
 
+// Three isolates, round-robin: copies of one event land on different isolates, so nothing the app keeps in
+// memory can stand in for the durable dedupe.
 let stack: HostedStack;
 beforeAll(async () => {
-  stack = await startHostedStack();
+  stack = await startHostedStack({ isolates: 3 });
 });
 afterAll(async () => stack.close());
 
@@ -45,6 +47,7 @@ describe('on Wix hosting, exactly one reply under at-least-once delivery', () =>
     const copies = stack.hosted.requests().filter((r) => r.event?.instanceId === site.instanceId);
     expect(copies.length).toBe(answers.length);
     for (const copy of copies) expect(copy.subrequests.length).toBeGreaterThan(0);
+    expect(new Set(copies.map((c) => c.isolate)).size).toBe(3);
   });
 
   it('answers once when one person sends ten different messages at once', async () => {

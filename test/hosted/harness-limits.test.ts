@@ -56,6 +56,21 @@ describe('the hosted harness', () => {
     expect(new Set(itemPaths).size).toBe(3);
   });
 
+  it('serves from several isolates, each its own copy of the worker, round-robin', async () => {
+    const several = await startHostedWorker({ emulator, isolates: 2, routeWebhooks: false });
+    try {
+      const site = emulator.createSite();
+      const token = emulator.issueToken(site.instanceId, { subjectType: 'USER' });
+      const answers = [];
+      for (let i = 0; i < 4; i++) answers.push((await several.fetch(new Request(`${several.url}/api/settings`, { headers: { authorization: token } }))).status);
+      await several.settled();
+      expect(answers).toEqual([200, 200, 200, 200]);
+      expect(several.requests().map((r) => r.isolate)).toEqual([0, 1, 0, 1]);
+    } finally {
+      await several.close();
+    }
+  });
+
   it('names each request by its route and sends every Wix host to the emulator', async () => {
     hosted.resetRequests();
     await hosted.fetch(new Request(`${hosted.url}/api/conversations/abc`));

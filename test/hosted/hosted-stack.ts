@@ -44,6 +44,8 @@ export interface HostedStackOptions {
   delivery?: Partial<DeliverySettings>;
   emulatorClock?: Clock;
   rateLimitPerMinute?: number | false;
+  /** Isolates serving the requests round-robin, each with its own memory (default 1). */
+  isolates?: number;
 }
 
 export async function startHostedStack(options: HostedStackOptions = {}): Promise<HostedStack> {
@@ -54,7 +56,8 @@ export async function startHostedStack(options: HostedStackOptions = {}): Promis
     ...(options.emulatorClock ? { clock: options.emulatorClock } : {}),
     rateLimitPerMinute: options.rateLimitPerMinute ?? RATE_LIMIT,
   });
-  const hosted = await startHostedWorker({ emulator, subrequestLimit: options.subrequestLimit ?? SUBREQUEST_LIMIT });
+  const hosted = await startHostedWorker({ emulator, subrequestLimit: options.subrequestLimit ?? SUBREQUEST_LIMIT,
+    isolates: options.isolates ?? 1 });
   const tokens = new Map<string, string>();
   const userToken = (instanceId: string) => {
     let token = tokens.get(instanceId);
