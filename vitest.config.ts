@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
-    exclude: ['test/build/**', 'test/e2e/**', 'node_modules/**'],
+    exclude: ['test/build/**', 'test/e2e/**', 'test/hosted/**', 'node_modules/**'],
     testTimeout: 20_000,
     hookTimeout: 30_000,
   },

@@ -1,4 +1,6 @@
 import type { KeyObject } from 'node:crypto';
+import type { TelemetryRecord } from './api/platform-routes.js';
+import type { SubjectType } from './auth/token-issuer.js';
 import type { ContactInput } from './crm/contacts.js';
 import type { MemberInput } from './crm/members.js';
 import type { ActiveFault, FaultSpec } from './gateway/faults.js';
@@ -41,7 +43,20 @@ export interface Emulator {
   url: string;
   app: EmulatorApp;
   clock: Clock;
+  /** One URL for every event type (clears `setWebhookUrls`). */
   setWebhookUrl(url: string | undefined): void;
+  /**
+   * One URL per event type, as an app's manifest registers them (Wix hosting: one callback URL per webhook slug);
+   * an event type with no URL is not delivered. `undefined` goes back to the single URL.
+   */
+  setWebhookUrls(byEventType: Record<string, string> | undefined): void;
+  /**
+   * An access token for someone on a site, as the app's backend would receive it: `USER` (a dashboard user of
+   * the site, what `httpClient.fetchWithAuth` sends), `MEMBER` or `VISITOR`. `/oauth2/token-info` reports it.
+   */
+  issueToken(instanceId: string, subject: { subjectType: Exclude<SubjectType, 'APP'>; subjectId?: string }): string;
+  /** Every post the hosted runtime made to Wix's monitoring collectors (answered 200, counted nowhere else). */
+  telemetry(): TelemetryRecord[];
   close(): Promise<void>;
 
   createSite(input?: NewSite): Site;

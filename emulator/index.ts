@@ -1,6 +1,5 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { grantToken } from './auth/oauth-route.js';
 import { TokenIssuer } from './auth/token-issuer.js';
 import { FaultInjector } from './gateway/faults.js';
 import { RateLimiter } from './gateway/rate-limit.js';
@@ -10,6 +9,7 @@ import { controlRoutes } from './api/control-routes.js';
 import { dataRoutes } from './api/data-routes.js';
 import { inboxRoutes } from './api/inbox-routes.js';
 import { membersRoutes } from './api/members-routes.js';
+import { platformRoutes, type TelemetryRecord } from './api/platform-routes.js';
 import { createDrivingApi } from './scenario/driving-api.js';
 import { World } from './state/world.js';
 import { systemClock } from './util/clock.js';
@@ -26,6 +26,8 @@ export { createManualClock, type Clock, type ManualClock } from './util/clock.js
 export { WIX_RETRY_SCHEDULE_MS, type DeliveryRecord, type DeliverySettings } from './webhooks/delivery-settings.js';
 export { CONVERSATIONS_MERGED, MESSAGE_SENT_TO_BUSINESS, type EmittedEvent } from './webhooks/domain-events.js';
 export type { FaultSpec } from './gateway/faults.js';
+export type { TelemetryRecord } from './api/platform-routes.js';
+export type { SubjectType, TokenInfo } from './auth/token-issuer.js';
 export { silentLogger, stderrLogger, type Logger } from './util/logger.js';
 
 /** Starts the local Wix platform: REST API, OAuth, webhooks, and the driving API. */
@@ -43,8 +45,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const faults = new FaultInjector();
   const rateLimiter = new RateLimiter(clock, options.rateLimitPerMinute ?? 200);
   let webhookUrl = options.webhookUrl;
+  let webhookUrls: Record<string, string> | undefined;
   const sign = createWebhookSigner(app.appId, app.privateKey, clock);
-  const delivery = new WebhookDelivery({ sign, webhookUrl: () => webhookUrl, log, clock });
+  const delivery = new WebhookDelivery({
+    sign, webhookUrl: (eventType) => (webhookUrls ? webhookUrls[eventType] : webhookUrl), log, clock,
+  });
+  const telemetry: TelemetryRecord[] = [];
   if (options.delivery) delivery.set(options.delivery);
   const events: EmittedEvent[] = [];
   const driving = createDrivingApi({
@@ -69,7 +75,18 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     clock,
     setWebhookUrl: (url) => {
       webhookUrl = url;
+      webhookUrls = undefined;
     },
+    setWebhookUrls: (byEventType) => {
+      webhookUrls = byEventType ? { ...byEventType } : undefined;
+    },
+    issueToken: (instanceId, subject) => {
+      const { site } = world.site(instanceId);
+      const subjectId = subject.subjectId ?? newGuid();
+      return issuer.issue({ appId: app.appId, instanceId },
+        { subjectType: subject.subjectType, subjectId, siteId: site.siteId }).access_token;
+    },
+    telemetry: () => [...telemetry],
     close: async () => {
       delivery.close();
       server.closeAllConnections();
@@ -90,11 +107,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const apiDeps = { world, clock };
   server.on('request', createGateway({
     apiRoutes: [...inboxRoutes(apiDeps), ...contactsRoutes(apiDeps), ...membersRoutes(apiDeps), ...dataRoutes(apiDeps)],
+    platformRoutes: platformRoutes({ app, world, issuer, clock, telemetry }),
     controlRoutes: controlRoutes(emulator),
     issuer,
     faults,
     rateLimiter,
-    grantToken: (body) => grantToken(body, app, world, issuer),
     log,
   }));
   return emulator;

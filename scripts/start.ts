@@ -4,9 +4,15 @@ import { PortInUseError } from '../src/local/local-stack.js';
 /**
  * `npm start`: the local mode, offline. Starts the Wix platform emulator, the self-hosted server with its
  * dashboard, and the simulator; seeds a demo site with a few dozen people; prints the URLs and keeps running.
- * `npm start -- --once` exits after seeding and printing (CI uses it).
+ * `npm start -- --once` exits after seeding and printing (CI uses it). `npm start -- --hosted`: see start-hosted.ts.
  */
 const once = process.argv.includes('--once');
+if (process.argv.includes('--hosted')) {
+  // The built worker (dist/) behind the Wix-hosting harness instead of the self-hosted server; it runs (and
+  // exits) on its own, so the self-hosted mode below never starts.
+  await import('./start-hosted.js');
+  await new Promise(() => {});
+}
 const started = performance.now();
 const demo = await startDemoMode({
   serverPort: Number(process.env.PORT ?? (once ? 0 : 3000)),

@@ -12,11 +12,12 @@ import { WixError } from './wix-error.js';
 
 export interface GatewayDeps {
   apiRoutes: Route[];
+  /** OAuth and monitoring: no access token, no rate limit (faults still apply). */
+  platformRoutes: Route[];
   controlRoutes: Route[];
   issuer: TokenIssuer;
   faults: FaultInjector;
   rateLimiter: RateLimiter;
-  grantToken: (body: Record<string, unknown>) => unknown;
   log: Logger;
 }
 
@@ -26,8 +27,9 @@ const CORS = { 'access-control-allow-origin': '*', 'access-control-allow-headers
   'access-control-allow-methods': 'GET, POST, PUT, DELETE, OPTIONS' };
 
 /**
- * One request through the emulated Wix edge: injected faults, OAuth, route, token, rate limit, handler.
- * Control requests (`/_emulator/...`) skip faults, tokens and limits.
+ * One request through the emulated Wix edge: injected faults, route, token, rate limit, handler.
+ * Control requests (`/_emulator/...`) skip faults, tokens and limits; platform routes (OAuth, monitoring) skip
+ * tokens and limits.
  */
 export function createGateway(deps: GatewayDeps) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
@@ -40,14 +42,13 @@ export function createGateway(deps: GatewayDeps) {
     try {
       if (control && method === 'OPTIONS') return sendJson(res, 204, {}, headers);
       const afterServe = control ? undefined : await deps.faults.apply(method, path);
-      if (!control && method === 'POST' && path === '/oauth2/token') {
-        return sendJson(res, 200, deps.grantToken(await readJsonBody(req)), headers);
-      }
+      const platform = control ? undefined : matchRoute(deps.platformRoutes, method, path);
       const routes = control ? deps.controlRoutes : deps.apiRoutes;
-      const match = matchRoute(routes, method, path);
-      if (!match) throw unknownRoute(routes, method, path);
-      const caller = control ? CONTROL_CALLER : deps.issuer.verify(req.headers.authorization);
-      if (!control) deps.rateLimiter.take(caller.instanceId);
+      const match = platform ?? matchRoute(routes, method, path);
+      if (!match) throw unknownRoute([...routes, ...(control ? [] : deps.platformRoutes)], method, path);
+      const open = control || platform !== undefined;
+      const caller = open ? CONTROL_CALLER : deps.issuer.verify(req.headers.authorization);
+      if (!open) deps.rateLimiter.take(caller.instanceId);
       const fields = method === 'GET' || method === 'DELETE' ? queryFields(url.searchParams) : await readJsonBody(req);
       const body = await match.route.handler({ method, path, params: match.params, fields: { ...fields, ...match.params },
         caller });

@@ -8,7 +8,8 @@ import { SettleTracker } from './settle-tracker.js';
 
 interface DeliveryDeps {
   sign: WebhookSigner;
-  webhookUrl: () => string | undefined;
+  /** Where an event of this type goes (Wix: the callback URL the app registered for the webhook). */
+  webhookUrl: (eventType: string) => string | undefined;
   log: Logger;
   clock: Clock;
 }
@@ -72,7 +73,7 @@ export class WebhookDelivery {
 
   private async attempt(event: EmittedEvent, copy: number, attempt: number): Promise<void> {
     if (this.closed) return;
-    const url = this.deps.webhookUrl();
+    const url = this.deps.webhookUrl(event.eventType);
     const at = new Date(this.deps.clock.now()).toISOString();
     const base = { eventId: event.eventId, eventType: event.eventType, instanceId: event.instanceId, copy, attempt, at };
     if (!url) {

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONVERSATIONS_MERGED } from '../../emulator/index.js';
+import type { HostedRequestRecord } from '../../emulator/hosting/index.js';
+import { startHostedStack, type HostedStack } from './hosted-stack.js';
+
+// Issue 8, point 3: Wix sub-requests per request on the built worker, the runtime's own calls included
+// (its token, token-info and telemetry posts). Each budget is a test; a request past it names its calls.
+const BUDGET = { reply: 8, noReply: 5, merge: 6, duplicate: 2, dashboard: 4, any: 15 };
+
+let stack: HostedStack;
+beforeAll(async () => {
+  stack = await startHostedStack();
+});
+afterAll(async () => stack.close());
+
+function describeCalls(records: HostedRequestRecord[]): string {
+  return records.map((r) => `${r.kind} → ${r.status}: ${r.subrequests.length} sub-requests\n  ` +
+    r.subrequests.map((s) => `${s.method} ${s.path.replace('www.wixapis.com', '')}${s.refused ? ' (refused)' : ''}`).join('\n  '))
+    .join('\n');
+}
+
+function expectWithin(records: HostedRequestRecord[], budget: number): void {
+  expect(records.length, 'no request was recorded').toBeGreaterThan(0);
+  const most = Math.max(...records.map((r) => r.subrequests.length));
+  expect(most, describeCalls(records)).toBeLessThanOrEqual(budget);
+  for (const record of records) expect(record.status, describeCalls([record])).toBe(200);
+}
+
+describe('sub-requests per webhook on Wix hosting', () => {
+  let site: { instanceId: string };
+  let first: { eventId: string; visitorId: string; conversationId: string };
+  beforeAll(async () => {
+    site = stack.emulator.createSite({ businessName: 'Budget Bakery' });
+    first = stack.emulator.visitorSends(site.instanceId, { text: 'Hi, are you open?' });
+    await stack.settle();
+  });
+
+  it(`a message that gets an auto-reply: ≤ ${BUDGET.reply}`, () => {
+    expect(stack.repliesOn(site.instanceId)).toHaveLength(1);
+    expectWithin(stack.requestsFor(first.eventId), BUDGET.reply);
+  });
+
+  it(`a message with no reply due: ≤ ${BUDGET.noReply}`, async () => {
+    const again = stack.emulator.visitorSends(site.instanceId, { visitorId: first.visitorId, text: 'Hello again' });
+    await stack.settle();
+    expect(stack.repliesOn(site.instanceId)).toHaveLength(1);
+    expectWithin(stack.requestsFor(again.eventId), BUDGET.noReply);
+  });
+
+  it(`conversations merged: ≤ ${BUDGET.merge}`, async () => {
+    stack.emulator.identifyVisitor(site.instanceId, first.visitorId, { firstName: 'Ada', email: 'ada@example.com' });
+    await stack.settle();
+    const merge = stack.emulator.webhooks.events().find((e) => e.instanceId === site.instanceId && e.eventType === CONVERSATIONS_MERGED)!;
+    expectWithin(stack.requestsFor(merge.eventId), BUDGET.merge);
+  });
+
+  it(`a duplicate delivery: ≤ ${BUDGET.duplicate}`, async () => {
+    const event = stack.emulator.webhooks.events().find((e) => e.eventId === first.eventId)!;
+    const before = stack.requestsFor(first.eventId).length;
+    expect((await stack.deliver(event)).status).toBe(200);
+    await stack.hosted.settled();
+    expectWithin(stack.requestsFor(first.eventId).slice(before), BUDGET.duplicate);
+    expect((await stack.list(site.instanceId)).items[0]).toMatchObject({ messageCount: 2 });
+  });
+});
+
+describe('sub-requests per dashboard route on Wix hosting', () => {
+  let site: { instanceId: string };
+  let person: { contactId: string; conversationId: string };
+  beforeAll(async () => {
+    site = stack.emulator.createSite();
+    const visit = stack.emulator.visitorSends(site.instanceId, { text: 'Hello' });
+    const contact = stack.emulator.identifyVisitor(site.instanceId, visit.visitorId, { firstName: 'Bo' });
+    await stack.settle();
+    person = { contactId: contact.contactId, conversationId: contact.conversationId };
+  });
+
+  const routes: [string, string, () => string, unknown?][] = [
+    ['GET', '/api/conversations', () => '/api/conversations'],
+    ['GET', '/api/conversations/:id', () => `/api/conversations/${person.conversationId}`],
+    ['GET', '/api/contact-conversations', () => `/api/contact-conversations?contactId=${person.contactId}`],
+    ['GET', '/api/stats', () => '/api/stats'],
+    ['GET', '/api/settings', () => '/api/settings'],
+    ['PUT', '/api/settings', () => '/api/settings', { cooldownHours: 12 }],
+    ['POST', '/api/settings/dry-run', () => '/api/settings/dry-run', { participant: { type: 'CONTACT', firstName: 'Bo' }, text: 'Hi' }],
+  ];
+  it.each(routes)(`%s %s: ≤ ${BUDGET.dashboard}`, async (method, _, path, body) => {
+    const before = stack.hosted.requests().length;
+    const answer = await stack.api(site.instanceId, method, path(), body === undefined ? {} : { body });
+    await stack.hosted.settled();
+    expect(answer.status, JSON.stringify(answer.json)).toBe(200);
+    expectWithin(stack.hosted.requests().slice(before), BUDGET.dashboard);
+  });
+});
+
+describe('every request this file made', () => {
+  it(`stayed at or under ${BUDGET.any} sub-requests`, () => {
+    // Runs last (vitest keeps file order): every request of the tests above.
+    const records = stack.hosted.requests();
+    const over = records.filter((r) => r.subrequests.length > BUDGET.any);
+    expect(over.map((r) => `${r.kind}: ${r.subrequests.length}`)).toEqual([]);
+  });
+});

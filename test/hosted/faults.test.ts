@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startHostedStack, type HostedStack } from './hosted-stack.js';
+
+let stack: HostedStack;
+beforeAll(async () => {
+  stack = await startHostedStack();
+});
+afterAll(async () => stack.close());
+beforeEach(() => stack.emulator.faults.clear());
+
+describe('on Wix hosting, when Wix answers 429 and 5xx', () => {
+  it('loses no reply and duplicates none: Wix\'s resends finish what a failed request left', async () => {
+    const { emulator } = stack;
+    const site = emulator.createSite();
+    emulator.faults.add({ method: 'POST', path: '/inbox/v2/messages', status: 429, retryAfterSeconds: 1, times: 2 });
+    emulator.faults.add({ method: 'POST', path: '/inbox/v2/conversations', status: 503, times: 3 });
+    emulator.faults.add({ method: 'GET', path: '/inbox/v2/messages', status: 500, times: 2 });
+    emulator.faults.add({ method: 'POST', path: '/inbox/v2/messages', status: 502, times: 1 });
+    const people = Array.from({ length: 5 }, (_, i) => emulator.visitorSends(site.instanceId, { text: `Hi from ${i}` }));
+    await stack.settle();
+    const sent = emulator.sentByApp(site.instanceId);
+    expect(sent).toHaveLength(5);
+    expect(new Set(sent.map((s) => s.conversationId))).toEqual(new Set(people.map((p) => p.conversationId)));
+    expect(emulator.faults.list()).toEqual([]);
+    const list = await stack.list(site.instanceId);
+    expect(list.items.map((i) => i.messageCount)).toEqual([1, 1, 1, 1, 1]);
+  });
+
+  it('answers once when Send Message stored the reply but its answer was lost', async () => {
+    const { emulator } = stack;
+    const site = emulator.createSite();
+    await stack.putSettings(site.instanceId, { quietWhileBusinessMinutes: 0 });
+    emulator.faults.add({ method: 'POST', path: '/inbox/v2/messages', afterServe: true, status: 500 });
+    const v = emulator.visitorSends(site.instanceId, { text: 'Hello?' });
+    await stack.settle();
+    expect(emulator.sentByApp(site.instanceId)).toHaveLength(1);
+    const { conversation, decisions } = await stack.timeline(site.instanceId, v.conversationId);
+    expect(decisions.map((d) => d.outcome)).toEqual(['replied']);
+    expect(conversation.autoReply).toMatchObject({ status: 'replied' });
+  });
+
+  it('records a message while Contacts fails, and names the person once a resend finds Contacts back', async () => {
+    const { emulator } = stack;
+    const site = emulator.createSite({ businessName: 'Casa Azul' });
+    const contact = emulator.addContact(site.instanceId, { firstName: 'Kwame', email: 'kwame@example.gh' });
+    emulator.faults.add({ path: '/contacts/v4/contacts', status: 503, times: 2 });
+    const sent = emulator.contactSends(site.instanceId, { contactId: contact.contactId, text: 'Are you open today?' });
+    await stack.settle();
+    const { conversation } = await stack.timeline(site.instanceId, sent.conversationId);
+    expect(conversation).toMatchObject({ displayName: 'Kwame', email: 'kwame@example.gh', messageCount: 1 });
+    expect(stack.repliesOn(site.instanceId)).toHaveLength(1);
+  });
+
+  it('keeps within Wix\'s 200 calls a minute per site: a burst of messages is answered once each, none lost', async () => {
+    const { emulator } = stack;
+    const site = emulator.createSite();
+    const people = Array.from({ length: 12 }, (_, i) => emulator.visitorSends(site.instanceId, { text: `Burst ${i}` }));
+    await stack.settle();
+    expect(new Set(emulator.sentByApp(site.instanceId).map((s) => s.conversationId))).toEqual(new Set(people.map((p) => p.conversationId)));
+    expect(emulator.sentByApp(site.instanceId)).toHaveLength(12);
+    expect((await stack.list(site.instanceId)).total).toBe(12);
+  });
+});
