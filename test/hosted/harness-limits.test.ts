@@ -37,9 +37,10 @@ describe('the hosted harness', () => {
   });
 
   it('counts concurrent requests apart, each with its own sub-requests and CPU', async () => {
+    // Fresh sites each (the app keeps a site's client and settings per isolate): the same first request, three at once.
     const sites = [emulator.createSite(), emulator.createSite(), emulator.createSite()];
     hosted.resetRequests();
-    await settingsOf(sites[0]!.instanceId);
+    await settingsOf(emulator.createSite().instanceId);
     await hosted.settled();
     const alone = hosted.requests()[0]!;
     hosted.resetRequests();

@@ -6,9 +6,15 @@ import { startHostedStack, type HostedStack } from './hosted-stack.js';
 // Wix's 200 calls a minute per site, nothing lost, nothing sent twice. One emulated minute: the emulator's clock
 // (its rate-limit window) moves a second at a time while the built worker serves each second's traffic.
 const PEOPLE_PER_MINUTE = 25;
-/** The dashboard as the panel polls today: the list and the cards every 5 s (src/ui/panel, refreshMs 5000). */
-const DASHBOARD_POLL_S = 5;
-const DASHBOARD_ROUTES = ['/api/conversations?limit=25', '/api/stats'];
+/**
+ * The dashboard as the panel polls on Wix hosting (src/ui/panel/dashboard-panel.tsx, LIST_REFRESH_MS): the list every
+ * 15 s, the cards every 60 s, an open person's timeline every 30 s.
+ */
+const DASHBOARD_POLLS: { everyS: number; path: (conversationId?: string) => string }[] = [
+  { everyS: 15, path: () => '/api/conversations?limit=25' },
+  { everyS: 60, path: () => '/api/stats' },
+  { everyS: 30, path: (id) => (id ? `/api/conversations/${id}` : '/api/conversations?limit=1') },
+];
 
 let stack: HostedStack;
 let clock: ManualClock;
@@ -28,8 +34,8 @@ describe('a minute of traffic on one site, the dashboard open', () => {
       while (people.length < Math.floor(((second + 1) * PEOPLE_PER_MINUTE) / 60)) {
         people.push(stack.emulator.visitorSends(site.instanceId, { text: `Hello, I am visitor ${people.length}` }));
       }
-      if (second % DASHBOARD_POLL_S === 0) {
-        for (const path of DASHBOARD_ROUTES) dashboardAnswers.push((await stack.api(site.instanceId, 'GET', path)).status);
+      for (const poll of DASHBOARD_POLLS) {
+        if (second % poll.everyS === 0) dashboardAnswers.push((await stack.api(site.instanceId, 'GET', poll.path(people[0]?.conversationId))).status);
       }
       await stack.settle();
       clock.advance(1000);

@@ -1,4 +1,5 @@
-import { claimKeys, conversationKey, type ReplyClaim } from '../../core/auto-reply/ledger.js';
+import { claimKeys, conversationKey, type DecisionRecord, type ReplyClaim } from '../../core/auto-reply/ledger.js';
+import { newestDecisionFirst } from '../../core/conversation-stats.js';
 import type { AutoReplySettings } from '../../core/auto-reply/settings.js';
 import type { ConversationRecord } from '../../core/conversation.js';
 import { participantKeys } from '../../core/participant.js';
@@ -30,6 +31,8 @@ export interface Prefetch {
   /** Ledger keys: the person's IDs (`contact:…`) and conversations (`conversation:…`) their items are filed under. */
   keys: string[];
   eventIds: string[];
+  /** Conversations whose auto-reply decisions to read too (the timeline). */
+  decisionsOf?: string[];
 }
 
 export function openDataSession(options: WixDataStoreOptions): WixDataSession {
@@ -41,7 +44,9 @@ export function openDataSession(options: WixDataStoreOptions): WixDataSession {
     conversationIds: new Set<string>(),
     keys: new Set<string>(),
     settings: false,
+    decisionsOf: new Set<string>(),
   };
+  const decisions: DecisionRecord[] = [];
   const records = new Map<string, ConversationRecord | null>();
   const aliases = new Map<string, string>();
   const persons = new Map<string, PersonRecord>();
@@ -81,6 +86,8 @@ export function openDataSession(options: WixDataStoreOptions): WixDataSession {
       const q = () => options.items.query(collection);
       let either = q().eq('kind', 'settings');
       if (eventIds.length > 0) either = either.or(q().eq('kind', 'event').hasSome('eventId', eventIds));
+      const decisionsOf = about.decisionsOf ?? [];
+      if (decisionsOf.length > 0) either = either.or(q().eq('kind', 'decision').hasSome('decisionConversationId', decisionsOf));
       if (conversationIds.length > 0) either = either.or(q().hasSome('conversationIds', conversationIds));
       if (keys.length > 0) either = either.or(q().hasSome('participantKeys', keys));
       const found = await q().eq('instanceId', instanceId).and(either).limit(MAX_PAGE).find(READ);
@@ -101,6 +108,9 @@ export function openDataSession(options: WixDataStoreOptions): WixDataSession {
         if (event) events.set(event.eventId, event);
       }
       for (const id of eventIds) if (!events.has(id)) events.set(id, null);
+      for (const id of decisionsOf) known.decisionsOf.add(id);
+      decisions.push(...(found.items as Record<string, unknown>[]).flatMap((item) => valueOf<DecisionRecord>(item, 'decision') ?? []));
+      if (found.items.length >= MAX_PAGE) known.decisionsOf.clear();
     },
 
     discard() {
@@ -198,6 +208,11 @@ export function openDataSession(options: WixDataStoreOptions): WixDataSession {
       if (mine(claim.instanceId)) keepClaim(claim);
       await base.updateReplyClaim(claim);
     },
+    async listDecisions(instanceId, conversationIds, limit) {
+      if (!mine(instanceId) || !conversationIds.every((id) => known.decisionsOf.has(id))) return base.listDecisions(instanceId, conversationIds, limit);
+      return decisions.filter((d) => conversationIds.includes(d.conversationId)).sort(newestDecisionFirst).slice(0, limit);
+    },
+
     async replyClaims(instanceId, keys, limit) {
       if (!mine(instanceId)) return base.replyClaims(instanceId, keys, limit);
       await ensureKeys(instanceId, keys);
