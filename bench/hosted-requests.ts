@@ -68,7 +68,26 @@ try {
   console.log(`Hosted worker, ${people} people, dashboard routes ×${rounds}, sub-request cap ${cap}, node ${process.version}, ${new Date().toISOString()}\n`);
   console.log(formatSummary(summarizeRequests(records.filter((_, i) => !warmUp.has(hosted.requests()[i]!)), { warm: false })));
   console.log(`\nRuntime telemetry posts answered by the emulator: ${emulator.telemetry().length}`);
+  console.log(`\n${throughputCeiling(records.filter((_, i) => !warmUp.has(hosted.requests()[i]!)))}`);
 } finally {
   await hosted.close();
   await emulator.close();
+}
+
+/**
+ * Auto-replied messages a minute a site can take under Wix's 200 API calls a minute, with the panel open (its list
+ * every 15 s, cards every 60 s, a timeline every 30 s): from the median rate-limited calls of each request kind.
+ * OAuth and the runtime's telemetry are not per-site API calls, so they are left out.
+ */
+function throughputCeiling(records: HostedRequestRecord[]): string {
+  const limited = (r: HostedRequestRecord) => r.subrequests.filter((s) => !/\/oauth2\/|otel-collector|telemetry|frog\./.test(s.path)).length;
+  const median = (kind: string) => {
+    const counts = records.filter((r) => r.kind.startsWith(kind)).map(limited).sort((a, b) => a - b);
+    return counts[Math.floor(counts.length / 2)] ?? 0;
+  };
+  const reply = median('message, auto-reply sent');
+  const panel = 4 * median('GET /api/conversations') + median('GET /api/stats') + 2 * median('GET /api/conversations/[');
+  const perMinute = Math.floor((200 - panel) / reply);
+  return `Rate-limited Wix calls: ${reply} per auto-replied message, ${panel} a minute for an open panel → ` +
+    `${perMinute} auto-replied messages a minute per site under the 200/min limit`;
 }

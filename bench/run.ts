@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { startBenchStack } from './bench-stack.js';
 import { benchDashboardList } from './dashboard-list.js';
 import { benchIngest } from './ingest.js';
@@ -22,3 +23,7 @@ try {
 } finally {
   await stack.close();
 }
+
+print('\n## Wix hosting: the built worker under the hosting harness (warm isolate)');
+if (existsSync('dist/_worker.js/index.js')) await import('./hosted-requests.js');
+else print('dist/ is missing: run `npm run build` first, then `npm run bench` measures the hosted worker too.');

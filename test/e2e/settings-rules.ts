@@ -98,7 +98,7 @@ export function settingsRulesTests(session: () => { demo: DemoMode; browser: Bro
     await page.locator(hook('add-keyword-rule')).click();
     const empty = rules().nth(2);
     await expect.poll(() => empty.innerText()).toContain('Must be a non-empty list of words.');
-    await expect.poll(() => page.locator(hook('dry-run-error')).innerText()).toContain('fix the marked fields');
+    await expect.poll(() => page.locator(hook('dry-run-error')).innerText()).toContain('fix the marked field');
     expect(await page.locator(hook('save-settings')).isDisabled()).toBe(true);
     await screenshot(page, '14-keyword-rule-problems');
     await empty.getByRole('button', { name: 'Remove rule 3' }).click();
