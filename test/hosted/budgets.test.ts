@@ -6,10 +6,10 @@ import { startHostedStack, type HostedStack } from './hosted-stack.js';
 // Issue 8, point 3: Wix sub-requests per request on the built worker, the runtime's own calls included
 // (its token, token-info and telemetry posts). Each budget is a test; a request past it names its calls.
 const BUDGET = { reply: 8, noReply: 5, merge: 6, duplicate: 2, dashboard: 4, any: 15 };
-// Where the app does not meet the issue's budget yet, the figure it does meet (README, "On Wix hosting"): a redelivery
-// is one read, but the runtime spends its token and trace post on every webhook; the cards are 8 counts; the timeline
-// of a person whose conversations were merged reads the decisions made in the old ones with a second query.
-const MET: Record<string, number> = { duplicate: 3, '/api/stats': 11, '/api/conversations/:id': 5 };
+// Where the app does not meet the issue's budget yet, the figure it does meet (README, "On Wix hosting"): the cards
+// are 8 counts; the timeline of a person whose conversations were merged reads the decisions made in the old ones
+// with a second query.
+const MET: Record<string, number> = { '/api/stats': 11, '/api/conversations/:id': 5 };
 
 let stack: HostedStack;
 beforeAll(async () => {
@@ -58,14 +58,14 @@ describe('sub-requests per webhook on Wix hosting', () => {
     expectWithin(stack.requestsFor(merge.eventId), BUDGET.merge);
   });
 
-  it(`a duplicate delivery: ≤ ${MET.duplicate!} (budget ${BUDGET.duplicate}: one read of the app's, two of the runtime's)`, async () => {
+  it(`a duplicate delivery: ≤ ${BUDGET.duplicate} (on the isolate that finished the event: no Wix call but the runtime's trace)`, async () => {
     const event = stack.emulator.webhooks.events().find((e) => e.eventId === first.eventId)!;
     const before = stack.requestsFor(first.eventId).length;
     expect((await stack.deliver(event)).status).toBe(200);
     await stack.hosted.settled();
     const redelivery = stack.requestsFor(first.eventId).slice(before);
-    expectWithin(redelivery, MET.duplicate!);
-    expect(redelivery[0]!.subrequests.filter((s) => s.path.includes('/wix-data/')).map((s) => s.method)).toEqual(['GET']);
+    expectWithin(redelivery, BUDGET.duplicate);
+    expect(redelivery[0]!.subrequests.filter((s) => s.path.includes('/wix-data/'))).toEqual([]);
     expect((await stack.list(site.instanceId)).items[0]).toMatchObject({ messageCount: 2 });
   });
 });

@@ -25,18 +25,28 @@ export class UnfinishedEventError extends Error {
  * durable unique insert): it is what makes two deliveries, concurrent or not, answer once. Unfinished work (a failed
  * lookup, a 429) throws, so Wix resends it; the last delivery Wix makes gives up and records the failure for the owner.
  */
-export async function handleEventRequest(deps: EventDeps & { store: WixDataSession }, event: InboxEvent): Promise<void> {
+export async function handleEventRequest(
+  deps: EventDeps & { store: WixDataSession }, event: InboxEvent, finished: Set<string> = finishedHere,
+): Promise<void> {
   const { store } = deps;
+  const key = `${event.instanceId}/${event.eventId}`;
+  if (finished.has(key)) return;
+  const remember = (done: string) => {
+    if (finished.size >= MAX_REMEMBERED) finished.delete(finished.values().next().value!);
+    finished.add(done);
+  };
   const followUpId = `${event.eventId}:${RESOLVE_AGAIN}`;
   await store.prefetch(event.instanceId, prefetchFor(event, followUpId));
   const entry = await store.getEvent(event.instanceId, event.eventId) ?? journalEntryOf(event, deps.clock);
   const followUp = await store.getEvent(event.instanceId, followUpId);
-  if (entry.doneAt && (!followUp || followUp.doneAt)) return;
+  if (entry.doneAt && (!followUp || followUp.doneAt)) return remember(key);
   try {
     const unfinished = await advance(deps, entry, followUpId);
     if (unfinished) {
       throw new UnfinishedEventError(`event ${unfinished.eventId} is not finished yet (${unfinished.lastError ?? 'pending'}); Wix will deliver it again`);
     }
+    await store.flush();
+    remember(key);
   } catch (error) {
     if (error instanceof DeliveredConcurrentlyError) {
       store.discard();
@@ -47,6 +57,13 @@ export async function handleEventRequest(deps: EventDeps & { store: WixDataSessi
     await store.flush();
   }
 }
+
+/**
+ * Events this isolate saw finished, so that a redelivery landing here costs no Wix call at all (not even the
+ * runtime's token). Only a shortcut: the journal in Wix Data stays the durable dedupe for every other isolate.
+ */
+const finishedHere = new Set<string>();
+const MAX_REMEMBERED = 5000;
 
 /** Runs what is left of the event and of its follow-up lookup (if it made one); the first one left unfinished. */
 async function advance(deps: EventDeps, entry: JournalEntry, followUpId: string): Promise<JournalEntry | undefined> {

@@ -51,11 +51,13 @@ export async function startRequestStack(options: { rateLimitPerMinute?: number |
   const receiver = createWebhookReceiver({
     appId: emulator.app.appId, publicKey: emulator.app.publicKeyPem, clock: { now: () => new Date() },
     onEvent: async (event: InboxEvent) => {
-      await handleEventRequest(depsFor(event.instanceId), event);
+      await handleEventRequest(depsFor(event.instanceId), event, isolate);
       return 'added';
     },
   });
   let delivered = 0;
+  /** The events the current isolate saw finished; `newIsolate()` plays a request landing on another one. */
+  let isolate = new Set<string>();
 
   return {
     emulator,
@@ -77,6 +79,9 @@ export async function startRequestStack(options: { rateLimitPerMinute?: number |
       } catch (error) {
         return { event, calls, error };
       }
+    },
+    newIsolate() {
+      isolate = new Set();
     },
     close: () => emulator.close(),
   };
