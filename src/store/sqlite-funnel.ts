@@ -5,45 +5,48 @@ import type { ParticipantType } from '../core/participant.js';
 import { FUNNEL_COLUMNS as F } from './sqlite-funnel-index.js';
 
 /**
- * The cohort of [from, to), one row a person, read from the covering index `conversations_funnel`: how they started,
- * and when (before `to`) a visitor reached contact and a visitor or contact became a member.
+ * The conversion funnel in ONE statement. `cohort` reads the people of [from, to) from the covering index
+ * `conversations_funnel` alone (MATERIALIZED: grouping by the indexed expressions directly would read every record);
+ * `people` says when, before `to`, a visitor reached contact and a visitor or contact became a member. The statement
+ * answers the counted groups and, for each conversion, its middle one or two times (ms) — the rest is the core's.
  */
-const COHORT = `WITH cohort AS (
-    SELECT coalesce(nullif(${F.channel}, ''), '${UNKNOWN_CHANNEL}') AS channel, ${F.startedAs} AS started_as, first_message_at AS first_at,
+const FUNNEL = `WITH cohort AS MATERIALIZED (
+    SELECT ${F.channel} AS channel, ${F.startedAs} AS started_as, first_message_at AS first_at,
       ${F.secondAt} AS second_at, ${F.lastType} AS last_type, ${F.lastAt} AS last_at
     FROM conversations INDEXED BY conversations_funnel
     WHERE instance_id = @instanceId AND first_message_at >= @from AND first_message_at < @to
   ), people AS (
-    SELECT channel, started_as, first_at,
+    SELECT coalesce(nullif(channel, ''), '${UNKNOWN_CHANNEL}') AS channel, started_as, first_at,
       CASE WHEN started_as = 'ANONYMOUS_VISITOR' AND second_at < @to THEN second_at END AS contact_at,
       CASE WHEN started_as <> 'MEMBER' AND last_type = 'MEMBER' AND last_at < @to THEN last_at END AS member_at
     FROM cohort
-  )`;
+  ), waits AS (
+    SELECT 'contact' AS conversion, max(0, round((julianday(contact_at) - julianday(first_at)) * 86400000)) AS ms FROM people WHERE contact_at IS NOT NULL
+    UNION ALL
+    SELECT 'member', max(0, round((julianday(member_at) - julianday(first_at)) * 86400000)) FROM people WHERE member_at IS NOT NULL
+  ), ranked AS (
+    SELECT conversion, ms, row_number() OVER (PARTITION BY conversion ORDER BY ms) AS position, count(*) OVER (PARTITION BY conversion) AS n FROM waits
+  )
+  SELECT channel, started_as AS startedAs, (started_as <> 'ANONYMOUS_VISITOR' OR contact_at IS NOT NULL) AS contact,
+    (started_as = 'MEMBER' OR member_at IS NOT NULL) AS member, count(*) AS people, NULL AS conversion, NULL AS ms
+  FROM people GROUP BY 1, 2, 3, 4
+  UNION ALL
+  SELECT NULL, NULL, NULL, NULL, NULL, conversion, ms FROM ranked WHERE position IN ((n + 1) / 2, n / 2 + 1)`;
 
-const GROUPS = `${COHORT} SELECT channel, started_as AS startedAs,
-    (started_as <> 'ANONYMOUS_VISITOR' OR contact_at IS NOT NULL) AS contact, (started_as = 'MEMBER' OR member_at IS NOT NULL) AS member,
-    count(*) AS people
-  FROM people GROUP BY 1, 2, 3, 4`;
+type Row =
+  | { channel: string; startedAs: ParticipantType; contact: number; member: number; people: number; conversion: null; ms: null }
+  | { channel: null; startedAs: null; contact: null; member: null; people: null; conversion: 'contact' | 'member'; ms: number };
 
-/** The middle one or two of the conversion times (ms); a conversion stamped before the first message took no time. */
-const middle = (at: 'contact_at' | 'member_at') => `${COHORT} SELECT max(0, round((julianday(${at}) - julianday(first_at)) * 86400000)) AS ms
-  FROM people WHERE ${at} IS NOT NULL ORDER BY ms LIMIT CAST(2 - @n % 2 AS INTEGER) OFFSET CAST((@n - 1) / 2 AS INTEGER)`;
-
-type Row = { channel: string; startedAs: ParticipantType; contact: number; member: number; people: number };
-
-/** The conversion funnel in SQLite: one grouped count over the covering index, and one query per median. */
+/** The conversion funnel in SQLite: one indexed statement (see above), its figures derived by the core. */
 export function sqliteConversionFunnel(db: Database) {
-  const groups = db.prepare<{ instanceId: string; from: string; to: string }, Row>(GROUPS);
-  const toContact = db.prepare<{ instanceId: string; from: string; to: string; n: number }, { ms: number }>(middle('contact_at'));
-  const toMember = db.prepare<{ instanceId: string; from: string; to: string; n: number }, { ms: number }>(middle('member_at'));
+  const statement = db.prepare<{ instanceId: string; from: string; to: string }, Row>(FUNNEL);
   return (instanceId: string, { from, to }: StatsPeriod): ConversionFunnel => {
-    const read = db.transaction(() => {
-      const counted: FunnelGroup[] = groups.all({ instanceId, from, to })
-        .map((row) => ({ ...row, contact: row.contact === 1, member: row.member === 1 }));
-      const shell = funnelFromGroups(counted, { toContactMs: null, toMemberMs: null });
-      const medianOf = (query: typeof toContact, n: number) => (n === 0 ? null : median(query.all({ instanceId, from, to, n }).map((row) => row.ms)));
-      return funnelFromGroups(counted, { toContactMs: medianOf(toContact, shell.becameContact), toMemberMs: medianOf(toMember, shell.becameMember) });
-    });
-    return read();
+    const groups: FunnelGroup[] = [];
+    const middle = { contact: [] as number[], member: [] as number[] };
+    for (const row of statement.all({ instanceId, from, to })) {
+      if (row.conversion === null) groups.push({ ...row, contact: row.contact === 1, member: row.member === 1 });
+      else middle[row.conversion].push(row.ms);
+    }
+    return funnelFromGroups(groups, { toContactMs: median(middle.contact), toMemberMs: median(middle.member) });
   };
 }
