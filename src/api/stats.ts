@@ -20,11 +20,17 @@ const time = (name: string) => z.string().optional().transform((raw, ctx) => {
 
 const STATS_PARAMS = { from: time('from'), to: time('to') };
 
-/** GET /api/stats?from&to: the dashboard's cards for [from, to); the last 7 days when not given. */
-export async function conversationStats(store: Store, instanceId: string, params: URLSearchParams, now: Date): Promise<ConversationStats & StatsPeriod> {
+/** The period a dashboard route is asked about (`from`, `to`): the last 7 days when not given; a 400 when not a period. */
+export function periodOf(params: URLSearchParams, now: Date): StatsPeriod {
   const given = queryParams(STATS_PARAMS, params);
   const to = given.to ?? now.toISOString();
   const from = given.from ?? new Date(Date.parse(to) - DEFAULT_DAYS * 86_400_000).toISOString();
   if (from >= to) throw new BadRequestError(`from must be before to; got from=${from}, to=${to}`);
+  return { from, to };
+}
+
+/** GET /api/stats?from&to: the dashboard's cards for [from, to); the last 7 days when not given. */
+export async function conversationStats(store: Store, instanceId: string, params: URLSearchParams, now: Date): Promise<ConversationStats & StatsPeriod> {
+  const { from, to } = periodOf(params, now);
   return { from, to, ...(await store.conversationStats(instanceId, { from, to })) };
 }

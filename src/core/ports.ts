@@ -1,6 +1,7 @@
 import type { AutoReplySettings } from './auto-reply/settings.js';
 import type { ConversationStats, DecisionRecord, ReplyClaim, StatsPeriod } from './auto-reply/ledger.js';
 import type { ConversationPage, ConversationQuery, ConversationRecord } from './conversation.js';
+import type { ConversionFunnel } from './conversion-funnel.js';
 import type { PersonDetails } from './display-name.js';
 import type { CurrentParticipantId, ParticipantIds } from './participant.js';
 
@@ -81,6 +82,10 @@ export interface Store {
   listDecisions(instanceId: string, conversationIds: string[], limit: number): Promise<DecisionRecord[]>;
   /** The dashboard's cards for a period [from, to). */
   conversationStats(instanceId: string, period: StatsPeriod): Promise<ConversationStats>;
+
+  // The conversion funnel (see core/conversion-funnel.ts for what counts).
+  /** The funnel of the people who first wrote in [from, to): how many became contacts and members, how fast, by channel. */
+  conversionFunnel(instanceId: string, period: StatsPeriod): Promise<ConversionFunnel>;
 
   close(): Promise<void>;
 }

@@ -8,6 +8,7 @@ import { contactConversations } from '../api/contact-conversations.js';
 import { listConversations } from '../api/list-conversations.js';
 import { readSettings, writeSettings } from '../api/settings.js';
 import { conversationStats } from '../api/stats.js';
+import { conversionFunnel } from '../api/funnel.js';
 import type { Clock, Directory, Inbox, Store } from '../core/ports.js';
 import { journalEvent } from '../services/event-journal.js';
 import { createEventWorker, type EventWorker } from '../services/event-worker.js';
@@ -97,6 +98,7 @@ export function createServerApp(options: ServerAppOptions): ServerApp {
     'GET /api/contact-conversations': async (req, res, url) =>
       sendJson(res, 200, await contactConversations(store, siteOf(req, url), url.searchParams)),
     'GET /api/stats': async (req, res, url) => sendJson(res, 200, await conversationStats(store, siteOf(req, url), url.searchParams, clock.now())),
+    'GET /api/funnel': async (req, res, url) => sendJson(res, 200, await conversionFunnel(store, siteOf(req, url), url.searchParams, clock.now())),
   }, log);
   const server = createServer((req, res) => void handle(req, res));
 

@@ -3,6 +3,7 @@ import { participantKeys } from '../core/participant.js';
 import type { JournalEntry, PersonRecord, Store } from '../core/ports.js';
 import { compareConversations, matchesQuery } from '../core/conversation-order.js';
 import { memoryAutoReplyLedger } from './memory-ledger.js';
+import { funnelOf, funnelPersonOf, type FunnelPerson } from '../core/conversion-funnel.js';
 
 /** Copies through JSON, as every other store does: no shared references, and undefined fields stay absent. */
 const copy = <T>(value: T): T => (value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T));
@@ -69,6 +70,11 @@ export function createMemoryStore(): Store {
       const previous = participantKeys(person.ids).map((k) => persons.get(key(person.instanceId, k)));
       const keys = new Set([person.ids, ...previous.map((p) => p?.ids ?? {})].flatMap(participantKeys));
       for (const k of keys) persons.set(key(person.instanceId, k), copy(person));
+    },
+
+    // The conversion funnel: the core's definition over every record of the site.
+    async conversionFunnel(instanceId, period) {
+      return funnelOf(siteConversations(instanceId).map(funnelPersonOf).filter((p): p is FunnelPerson => p !== undefined), period);
     },
 
     async close() {},

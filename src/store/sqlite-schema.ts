@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { FUNNEL_INDEX } from './sqlite-funnel-index.js';
 
 /**
  * The schema as a list of steps; step i takes the file from `user_version` i to i + 1. Add a step to change
@@ -99,6 +100,7 @@ export const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   INSERT INTO reply_claim_keys (instance_id, claim_key, person_key, seq) SELECT instance_id, person_key, person_key, seq FROM reply_claims;
   `,
+  FUNNEL_INDEX,
 ];
 
 /** Brings the file up to the newest schema in one transaction; refuses a file written by a newer build. */

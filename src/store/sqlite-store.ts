@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { participantKeys } from '../core/participant.js';
 import type { JournalEntry, PersonRecord, Store } from '../core/ports.js';
 import { sqliteConversations } from './sqlite-conversations.js';
+import { sqliteConversionFunnel } from './sqlite-funnel.js';
 import { sqliteAutoReplyLedger } from './sqlite-ledger.js';
 import { migrate } from './sqlite-schema.js';
 
@@ -39,6 +40,7 @@ export function openSqliteStore({ file }: SqliteStoreOptions): Store {
   const getPersonByKey = db.prepare<[string, string], { person: string }>('SELECT person FROM persons WHERE instance_id = ? AND participant_key = ?');
   const putPersonKey = db.prepare('INSERT OR REPLACE INTO persons (instance_id, participant_key, person) VALUES (?, ?, ?)');
   const conversations = sqliteConversations(db);
+  const conversionFunnel = sqliteConversionFunnel(db);
 
   const journalRow = (entry: JournalEntry) => ({ ...pick(entry), done: entry.doneAt ? 1 : 0, entry: JSON.stringify(entry) });
   const personUnder = (instanceId: string, keys: string[]): PersonRecord | undefined => {
@@ -74,6 +76,9 @@ export function openSqliteStore({ file }: SqliteStoreOptions): Store {
 
     getPerson: async (instanceId, ids) => personUnder(instanceId, participantKeys(ids)),
     putPerson: async (person) => putPerson(person),
+
+    // The conversion funnel (sqlite-funnel.ts).
+    conversionFunnel: async (instanceId, period) => conversionFunnel(instanceId, period),
 
     async close() {
       if (db.open) db.close();

@@ -3,6 +3,7 @@ import type { Store } from '../../src/core/ports.js';
 import { aliasTests } from './battery/aliases.js';
 import { autoReplyLedgerTests } from './battery/auto-reply-ledger.js';
 import { conversationTests } from './battery/conversations.js';
+import { conversionFunnelTests } from './battery/conversion-funnel.js';
 import type { StoreFactory } from './battery/fixtures.js';
 import { isolationTests } from './battery/isolation.js';
 import { journalTests } from './battery/journal.js';
@@ -38,6 +39,7 @@ export function storeBattery(name: string, factory: StoreFactory): void {
     personTests(store);
     isolationTests(store);
     autoReplyLedgerTests(store);
+    conversionFunnelTests(store);
 
     it('closes, and closing twice is harmless', async () => {
       await expect(store().close()).resolves.toBeUndefined();

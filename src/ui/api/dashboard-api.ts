@@ -3,6 +3,7 @@ import type { ParticipantType } from '../../core/participant.js';
 import type { AutoReplySettings } from '../../core/auto-reply/settings.js';
 import type { DryRunRequest, DryRunResult } from '../../api/dry-run.js';
 import type { DecisionRecord as AutoReplyDecision } from '../../core/auto-reply/ledger.js';
+import type { FunnelAnswer } from '../../api/funnel.js';
 
 export type { ConversationItem, ConversationList, ParticipantType };
 
@@ -32,6 +33,7 @@ export interface Stats {
 }
 
 export type { AutoReplySettings } from '../../core/auto-reply/settings.js';
+export type { FunnelAnswer as ConversionFunnel } from '../../api/funnel.js';
 export type { DryRunRequest, DryRunResult } from '../../api/dry-run.js';
 
 /**
@@ -42,6 +44,8 @@ export interface DashboardApi {
   list(params: ListParams): Promise<ConversationList>;
   conversation(conversationId: string): Promise<ConversationDetail>;
   stats(range: { from: string; to: string }): Promise<Stats>;
+  /** Of the people who first wrote in the range: how many became contacts and members, how fast, by channel. */
+  funnel(range: { from: string; to: string }): Promise<FunnelAnswer>;
   settings(): Promise<AutoReplySettings>;
   saveSettings(settings: AutoReplySettings): Promise<AutoReplySettings>;
   /** What the saved rules (or `sample.settings`, a draft over them) would do with this sample message; nothing is sent or saved. */

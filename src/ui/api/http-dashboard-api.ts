@@ -1,5 +1,5 @@
 import { readJson } from './api-failure.js';
-import type { AutoReplySettings, ConversationDetail, ConversationList, DashboardApi, DryRunResult, ListParams, Stats } from './dashboard-api.js';
+import type { AutoReplySettings, ConversationDetail, ConversionFunnel, ConversationList, DashboardApi, DryRunResult, ListParams, Stats } from './dashboard-api.js';
 
 /** Sends one request to a dashboard API path (e.g. `/api/conversations?…`) with the host's authentication. */
 export type ApiFetch = (path: string, init?: RequestInit) => Promise<Response>;
@@ -14,6 +14,7 @@ export function httpDashboardApi(send: ApiFetch): DashboardApi {
     list: (params) => get<ConversationList>(`/api/conversations?${listQuery(params)}`, 'conversations'),
     conversation: (id) => get<ConversationDetail>(`/api/conversations/${encodeURIComponent(id)}`, 'the timeline'),
     stats: ({ from, to }) => get<Stats>(`/api/stats?${new URLSearchParams({ from, to })}`, 'the summary'),
+    funnel: ({ from, to }) => get<ConversionFunnel>(`/api/funnel?${new URLSearchParams({ from, to })}`, 'the conversion funnel'),
     settings: () => get<AutoReplySettings>('/api/settings', 'the auto-reply settings'),
     saveSettings: (settings) => write<AutoReplySettings>('PUT', '/api/settings', settings, 'the auto-reply settings'),
     dryRun: (sample) => write<DryRunResult>('POST', '/api/settings/dry-run', sample, 'the dry run'),

@@ -7,6 +7,8 @@ import { useLoad } from '../hooks/use-load.js';
 import { useWidthClass } from '../layout/use-width.js';
 import { PersonTimeline } from '../timeline/person-timeline.js';
 import { ConversationTable } from './conversation-table.js';
+import { ConversionCard } from './conversion-card.js';
+import { loadFunnel } from './load-funnel.js';
 import { ConversationToolbar } from './conversation-toolbar.js';
 import { INITIAL_CONTROLS, listParamsOf, type ListControls } from './list-controls.js';
 import { loadStats } from './load-stats.js';
@@ -31,10 +33,12 @@ export const ConversationsTab: FC<ConversationsTabProps> = ({ api, refreshMs, in
   const list = useLoad(() => api.list(listParamsOf(controls)), [api, controls.type, controls.search, controls.sort, controls.page], refreshMs);
   // The cards change slowly and cost the most to count: refreshed at a quarter of the list's pace.
   const stats = useLoad(() => loadStats(api, periodRange(period)), [api, period], refreshMs * 4);
+  // The conversion funnel, at the cards' pace; a server without /api/funnel shows no card.
+  const funnel = useLoad(() => loadFunnel(api, periodRange(period)), [api, period], refreshMs * 4);
   const periodLabel = STATS_PERIODS.find((entry) => entry.id === period)!.label;
   const filtered = controls.type !== 'ALL' || controls.search.trim() !== '';
   // Data on screen while its refresh fails is stale: say how old it is and that it is retrying.
-  const stale = list.data && list.error ? list : stats.data && stats.error ? stats : undefined;
+  const stale = list.data && list.error ? list : stats.data && stats.error ? stats : funnel.data && funnel.error ? funnel : undefined;
 
   return (
     <Box direction="vertical" gap="SP4">
@@ -46,8 +50,9 @@ export const ConversationsTab: FC<ConversationsTabProps> = ({ api, refreshMs, in
           </SegmentedToggle>
         </Box>
       </Box>
-      {stale ? <StaleNotice loadedAt={stale.loadedAt} error={stale.error} retrying={refreshMs > 0} onRetry={() => { list.reload(); stats.reload(); }} /> : null}
+      {stale ? <StaleNotice loadedAt={stale.loadedAt} error={stale.error} retrying={refreshMs > 0} onRetry={() => { list.reload(); stats.reload(); funnel.reload(); }} /> : null}
       <StatsCards view={stats.data} loading={stats.loading} periodLabel={periodLabel} width={width} />
+      {funnel.data === null ? null : <ConversionCard funnel={funnel.data} loading={funnel.loading} periodLabel={periodLabel} width={width} />}
       <Card hideOverflow>
         <ConversationToolbar controls={controls} width={width} onChange={change} />
         {list.data && (list.data.items.length > 0 || controls.page > 1) ? (

@@ -5,6 +5,7 @@ import { participantKeys } from '../../core/participant.js';
 import type { JournalEntry, PersonRecord } from '../../core/ports.js';
 import { foldCase } from '../../core/conversation-order.js';
 import { becameAt } from '../../core/conversation-stats.js';
+import { funnelPersonOf } from '../../core/conversion-funnel.js';
 import type { ItemKind } from './collection.js';
 import { dateField, definedFields, type ItemFields } from './data-items.js';
 import { itemId } from './item-id.js';
@@ -48,6 +49,9 @@ export const siteItems = {
       messageCount: record.messageCount,
       becameContactAt: dateField(becameAt(record, 'CONTACT')),
       becameMemberAt: dateField(becameAt(record, 'MEMBER')),
+      // for the conversion funnel (site-funnel.ts)
+      startedAs: funnelPersonOf(record)?.startedAs,
+      channel: record.channel,
     }, record);
   },
   /** A conversation folded into another: the item stays (kind `merged`), found by nothing but its `_id`. */

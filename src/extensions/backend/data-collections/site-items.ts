@@ -37,6 +37,9 @@ export default {
     { key: 'messageCount', displayName: 'Messages', type: 'NUMBER' },
     time('becameContactAt', 'Became a contact'),
     time('becameMemberAt', 'Became a member'),
+    // the conversion funnel
+    text('startedAs', 'First wrote as'),
+    text('channel', 'Channel'),
     text('aliasId', 'Merged conversation ID'),
     text('targetId', 'Merged into'),
     { key: 'seq', displayName: 'Reply slot', type: 'NUMBER' },

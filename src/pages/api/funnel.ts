@@ -1,0 +1,7 @@
+import type { APIRoute } from 'astro';
+import { conversionFunnel } from '../../api/funnel';
+import { forSite } from '../../wix/hosted/dashboard-caller';
+
+/** GET /api/funnel?from&to — the panel's conversion funnel: one Wix Data query (src/wix/data-store/site-funnel.ts). */
+export const GET: APIRoute = ({ request }) =>
+  forSite(request, (store, site) => conversionFunnel(store, site, new URL(request.url).searchParams, new Date()));
