@@ -90,6 +90,7 @@ describe('sub-requests per dashboard route on Wix hosting', () => {
     ['GET', '/api/conversations/:id', () => `/api/conversations/${person.conversationId}`],
     ['GET', '/api/contact-conversations', () => `/api/contact-conversations?contactId=${person.contactId}`],
     ['GET', '/api/stats', () => '/api/stats'],
+    ['GET', '/api/funnel', () => '/api/funnel'],
     ['GET', '/api/settings', () => '/api/settings'],
     ['PUT', '/api/settings', () => '/api/settings', { cooldownHours: 12 }],
     ['POST', '/api/settings/dry-run', () => '/api/settings/dry-run', { participant: { type: 'CONTACT', firstName: 'Bo' }, text: 'Hi' }],
