@@ -82,6 +82,15 @@ export interface Store {
   /** The dashboard's cards for a period [from, to). */
   conversationStats(instanceId: string, period: StatsPeriod): Promise<ConversationStats>;
 
+  // --- Site lifecycle: journal pruning and App Removed (see README RELIABILITY) ---
+  /**
+   * Deletes journal entries that are done and were received before `receivedBefore` (ISO): past Wix's resend
+   * horizon they are no longer needed for dedupe. At most `limit` a call; answers how many were deleted.
+   */
+  pruneJournal(receivedBefore: string, limit: number): Promise<number>;
+  /** Deletes everything stored for one site (the app was removed from it); other sites are untouched. */
+  deleteSite(instanceId: string): Promise<void>;
+
   close(): Promise<void>;
 }
 

@@ -16,8 +16,11 @@ export function createMemoryStore(): Store {
   const persons = new Map<string, PersonRecord>();
   const siteConversations = (instanceId: string) => [...conversations.values()].filter((c) => c.instanceId === instanceId);
 
+  const { forgetSite: forgetLedgerSite, ...ledger } = memoryAutoReplyLedger(() => [...conversations.values()]);
+  const siteKey = (instanceId: string) => key(instanceId, '');
+
   return {
-    ...memoryAutoReplyLedger(() => [...conversations.values()]),
+    ...ledger,
     async addEvent(entry) {
       const k = key(entry.instanceId, entry.eventId);
       if (events.has(k)) return 'duplicate';
@@ -69,6 +72,19 @@ export function createMemoryStore(): Store {
       const previous = participantKeys(person.ids).map((k) => persons.get(key(person.instanceId, k)));
       const keys = new Set([person.ids, ...previous.map((p) => p?.ids ?? {})].flatMap(participantKeys));
       for (const k of keys) persons.set(key(person.instanceId, k), copy(person));
+    },
+
+    // Site lifecycle: journal pruning and App Removed.
+    async pruneJournal(receivedBefore, limit) {
+      const old = [...events].filter(([, e]) => e.doneAt && e.receivedAt < receivedBefore).slice(0, Math.max(0, limit));
+      for (const [k] of old) events.delete(k);
+      return old.length;
+    },
+    async deleteSite(instanceId) {
+      for (const map of [events, conversations, aliases, persons]) {
+        for (const k of [...map.keys()]) if (k.startsWith(siteKey(instanceId))) map.delete(k);
+      }
+      forgetLedgerSite(instanceId);
     },
 
     async close() {},

@@ -6,6 +6,7 @@ import type { JournalEntry, PersonRecord, Store } from '../core/ports.js';
 import { sqliteConversations } from './sqlite-conversations.js';
 import { sqliteAutoReplyLedger } from './sqlite-ledger.js';
 import { migrate } from './sqlite-schema.js';
+import { sqliteSiteLifecycle } from './sqlite-site-lifecycle.js';
 
 export interface SqliteStoreOptions {
   /** The database file (created with its folder if missing), or ':memory:'. */
@@ -57,6 +58,7 @@ export function openSqliteStore({ file }: SqliteStoreOptions): Store {
 
   return {
     ...sqliteAutoReplyLedger(db),
+    ...sqliteSiteLifecycle(db),
     addEvent: async (entry) => (addEvent.run(journalRow(entry)).changes === 1 ? 'added' : 'duplicate'),
     getEvent: async (instanceId, eventId) => parse<JournalEntry>(getEvent.get(instanceId, eventId)?.entry),
     updateEvent: async (entry) => void updateEvent.run(journalRow(entry)),

@@ -8,6 +8,7 @@ import { listConversationItems } from './data-store/conversation-list.js';
 import { type DataItems, dateField, findAll, insertOnce, type ItemFields, MAX_PAGE, READ } from './data-store/data-items.js';
 import { ids, siteItems, valueOf } from './data-store/site-items.js';
 import { siteStats } from './data-store/site-stats.js';
+import { dataSiteLifecycle } from './data-store/site-lifecycle.js';
 
 export type { DataItems } from './data-store/data-items.js';
 
@@ -122,6 +123,7 @@ export function createWixDataStore(options: WixDataStoreOptions, writes?: ItemWr
       return found.items.map((item) => valueOf<DecisionRecord>(item, 'decision')!);
     },
     conversationStats: (instanceId, period) => siteStats(query, instanceId, period),
+    ...dataSiteLifecycle(items, collection, query),
 
     async close() {},
   };
