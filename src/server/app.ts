@@ -104,8 +104,8 @@ export function createServerApp(options: ServerAppOptions): ServerApp {
     'POST /webhooks': async (req, res) => {
       const outcome = await receiver.receive(await readBody(req));
       noteOnRequest(req, { instanceId: outcome.instanceId, eventId: outcome.eventId, eventType: outcome.eventType, result: outcome.result });
+      // A new event was handed to its site's lane when journaled (worker.offer): no poll of the journal here.
       sendJson(res, 200, { result: outcome.result });
-      if (outcome.result === 'processed') worker.kick();
     },
     'GET /healthz': async (_req, res) => sendJson(res, 200, { status: 'ok' }),
     ...dashboardRoutes(verifyPageToken),

@@ -52,6 +52,8 @@ export function createEventWorker(deps: EventDeps, options: EventWorkerOptions =
   let runningLanes = 0;
   let polling: Promise<void> | undefined;
   let pollAgain = false;
+  /** The last poll filled its batch: more may be due beyond it, so a lane that ends polls again at once. */
+  let lastPollFull = false;
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   let draining = false;
@@ -83,8 +85,8 @@ export function createEventWorker(deps: EventDeps, options: EventWorkerOptions =
         lanes.delete(lane.instanceId);
         for (const entry of lane.queue) queued.delete(keyOf(entry));
         startLanes();
-        // What became due while this lane ran (a retry, a page beyond the last poll) is found by the next poll.
-        if (!stopped) kick();
+        // Events beyond the last poll's batch are looked for as soon as a lane frees up; retries wait for the timer.
+        if (!stopped && lastPollFull) kick();
         notifyIfIdle();
       });
     }
@@ -109,6 +111,7 @@ export function createEventWorker(deps: EventDeps, options: EventWorkerOptions =
     do {
       pollAgain = false;
       const due = await deps.store.dueEvents(deps.clock.now().toISOString(), BATCH);
+      lastPollFull = due.length === BATCH;
       for (const entry of due) enqueue(entry);
     } while (pollAgain && !stopped);
   }
