@@ -1,0 +1,62 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { EmittedEvent } from '../../../emulator/index.js';
+import { signInstanceToken } from '../../../src/api/instance-token.js';
+import { startFairnessStack, type FairnessStack } from './fairness-stack.js';
+
+/**
+ * Wix's App Removed webhook (`AppRemoved`, the event `appInstances.onAppInstanceRemoved` of @wix/app-management
+ * registers; its data is `{appId}`), signed by the emulator's key as Wix signs it: the site's data is deleted from
+ * the self-hosted store and the webhook is answered 200; other sites keep theirs.
+ */
+let stack: FairnessStack;
+beforeAll(async () => {
+  stack = await startFairnessStack();
+}, 30_000);
+afterAll(async () => stack?.close());
+
+function appRemoved(instanceId: string, siteId: string): EmittedEvent {
+  return {
+    eventId: randomUUID(), eventType: 'AppRemoved', instanceId, accountInfo: { accountId: randomUUID(), siteId },
+    domainEvent: { appId: stack.emulator.app.appId } as unknown as EmittedEvent['domainEvent'],
+  };
+}
+
+async function conversationsOf(instanceId: string): Promise<number> {
+  const token = signInstanceToken({ instanceId, appDefId: stack.emulator.app.appId }, stack.emulator.app.appSecret);
+  const response = await fetch(`${stack.serverUrl}/api/conversations`, { headers: { authorization: token } });
+  return ((await response.json()) as { total: number }).total;
+}
+
+it('deletes the removed site\'s data, answers 200, and leaves other sites as they were', async () => {
+  const removed = stack.emulator.createSite({ businessName: 'Leaving' });
+  const staying = stack.emulator.createSite({ businessName: 'Staying' });
+  for (const site of [removed, staying]) stack.emulator.visitorSends(site.instanceId, { text: 'hello' });
+  await stack.emulator.webhooks.settled();
+  await stack.app.worker.idle();
+  expect([await conversationsOf(removed.instanceId), await conversationsOf(staying.instanceId)]).toEqual([1, 1]);
+  const events = stack.emulator.webhooks.events().filter((e) => e.instanceId === removed.instanceId);
+  expect(await stack.store.getEvent(removed.instanceId, events[0]!.eventId)).toBeDefined();
+
+  const body = await stack.emulator.webhooks.sign(appRemoved(removed.instanceId, removed.instanceId));
+  const response = await fetch(`${stack.serverUrl}/webhooks`, { method: 'POST', body });
+  expect(response.status).toBe(200);
+  expect(await response.json()).toEqual({ result: 'processed' });
+
+  expect(await conversationsOf(removed.instanceId)).toBe(0);
+  expect(await stack.store.getEvent(removed.instanceId, events[0]!.eventId)).toBeUndefined();
+  expect(await stack.store.dueEvents('9999-01-01T00:00:00.000Z', 10)).toEqual([]);
+  expect(await conversationsOf(staying.instanceId)).toBe(1);
+});
+
+it('refuses an App Removed that is not signed with the app\'s key, deleting nothing', async () => {
+  const site = stack.emulator.createSite({ businessName: 'Still here' });
+  stack.emulator.visitorSends(site.instanceId, { text: 'hello' });
+  await stack.emulator.webhooks.settled();
+  await stack.app.worker.idle();
+  const signed = await stack.emulator.webhooks.sign(appRemoved(site.instanceId, site.instanceId));
+  const [header, payload] = signed.split('.');
+  const response = await fetch(`${stack.serverUrl}/webhooks`, { method: 'POST', body: `${header}.${payload}.${'A'.repeat(342)}` });
+  expect(response.status).toBe(401);
+  expect(await conversationsOf(site.instanceId)).toBe(1);
+});
