@@ -4,7 +4,10 @@ import { openSelfHostedApp } from './self-hosted.js';
 /** `npm run serve`: the self-hosted server, configured by the environment (see README). */
 async function main(): Promise<void> {
   const config = configFromEnv();
-  const { app, store } = openSelfHostedApp(config);
+  const { app, store } = openSelfHostedApp({
+    ...config,
+    ...(config.rateLimitPerMinute ? { rateLimit: { perMinute: config.rateLimitPerMinute, burst: Math.min(20, Math.floor(config.rateLimitPerMinute / 4)) } } : {}),
+  });
   const url = await app.listen(config.port, process.env.HOST ?? '127.0.0.1');
   console.log(`inbox-identity server on ${url} (Wix API ${config.apiUrl}, data in ${config.dataDir})`);
   // SIGTERM: stop taking requests, let what is in flight finish for up to 5 s, then close and exit — always within
