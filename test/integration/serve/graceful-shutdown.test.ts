@@ -58,8 +58,8 @@ afterAll(async () => {
 const VISITORS = 12;
 
 it('exits within 10 s of SIGTERM while replies are paced and a slow client is connected; the next start sends each reply once', async () => {
-  // The app paces this site's calls at 12 a minute: a reply costs several, so most wait in the site's pacer.
-  const first = serve({ ...env, WIX_RATE_LIMIT_PER_MINUTE: '12' });
+  // The app paces this site's calls at 30 a minute: a reply costs several, so most wait in the site's pacer.
+  const first = serve({ ...env, WIX_RATE_LIMIT_PER_MINUTE: '30' });
   await until(() => first.output().includes('inbox-identity server on'), 20_000, 'the server to start');
   const site = emulator.createSite({ businessName: 'Paced' });
   const conversations = Array.from({ length: VISITORS }, (_v, i) => emulator.visitorSends(site.instanceId, { text: `hello ${i}` }).conversationId);
@@ -92,7 +92,7 @@ it('exits within 10 s of SIGTERM while replies are paced and a slow client is co
   const second = serve(env);
   try {
     await until(() => second.output().includes('inbox-identity server on'), 20_000, 'the server to start again');
-    await until(() => emulator.sentByApp(site.instanceId).length >= VISITORS, 30_000, 'every reply');
+    await until(() => emulator.sentByApp(site.instanceId).length >= VISITORS, 60_000, 'every reply');
     await new Promise((resolve) => setTimeout(resolve, 1500)); // anything sent twice would show by now
     const replies = emulator.sentByApp(site.instanceId).map((r) => r.conversationId).sort();
     expect(replies).toEqual([...conversations].sort());
@@ -100,4 +100,4 @@ it('exits within 10 s of SIGTERM while replies are paced and a slow client is co
     second.child.kill('SIGTERM');
     expect(await second.exited).toBe(0);
   }
-}, 90_000);
+}, 150_000);
