@@ -32,6 +32,8 @@ const MAX_JWT_HEADER = 1024;
 interface Delivery {
   event?: InboxEvent;
   result?: 'added' | 'duplicate';
+  /** App Removed reached its handler (past that, errors are ours). */
+  removing?: boolean;
 }
 
 /**
@@ -58,6 +60,8 @@ export function createWebhookReceiver(options: {
   client.messages.onMessageSentToBusiness((envelope) => hand(() => messageEventFrom(envelope, options.clock.now())));
   client.conversations.onConversationConversationsMerged((envelope) => hand(() => mergeEventFrom(envelope, options.clock.now())));
   client.appInstances.onAppInstanceRemoved(async (envelope) => {
+    const delivery = deliveries.getStore() ?? {};
+    delivery.removing = true;
     if (envelope.metadata.instanceId) await options.onAppRemoved?.(envelope.metadata.instanceId);
   });
 
@@ -73,7 +77,12 @@ export function createWebhookReceiver(options: {
       if (!HANDLED.has(parsed.eventType)) return { result: 'ignored', eventType: parsed.eventType, instanceId: parsed.instanceId };
       if (parsed.eventType === APP_REMOVED) {
         // Not a domain event: the SDK hands `{data: {appId}, metadata: {instanceId}}` to onAppInstanceRemoved.
-        await client.webhooks.executeHandlers(parsed);
+        const delivery: Delivery = {};
+        try {
+          await deliveries.run(delivery, () => client.webhooks.executeHandlers(parsed));
+        } catch (error) {
+          throw delivery.removing ? error : asApiError(error, true);
+        }
         return { result: options.onAppRemoved ? 'processed' : 'ignored', eventType: parsed.eventType, instanceId: parsed.instanceId };
       }
       if (parsed.identity !== undefined && (typeof parsed.identity !== 'object' || Array.isArray(parsed.identity))) {

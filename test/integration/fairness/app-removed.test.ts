@@ -60,3 +60,16 @@ it('refuses an App Removed that is not signed with the app\'s key, deleting noth
   expect(response.status).toBe(401);
   expect(await conversationsOf(site.instanceId)).toBe(1);
 });
+
+it('never answers 500 to an App Removed whose data is not the usual object, and deletes the site (its instance is signed)', async () => {
+  const site = stack.emulator.createSite({ businessName: 'Odd payload' });
+  stack.emulator.visitorSends(site.instanceId, { text: 'hello' });
+  await stack.emulator.webhooks.settled();
+  await stack.app.worker.idle();
+  for (const data of [null, 'x', [1]]) {
+    const event = { ...appRemoved(site.instanceId, site.instanceId), domainEvent: data as unknown as EmittedEvent['domainEvent'] };
+    const response = await fetch(`${stack.serverUrl}/webhooks`, { method: 'POST', body: await stack.emulator.webhooks.sign(event) });
+    expect(response.status, JSON.stringify(data)).toBeLessThan(500);
+  }
+  expect(await conversationsOf(site.instanceId)).toBe(0);
+});
