@@ -81,6 +81,9 @@ export function createServerApp(options: ServerAppOptions): ServerApp {
       await store.deleteSite(instanceId);
       options.onSiteRemoved?.(instanceId);
       log.info({ event: 'app-removed', instanceId }, 'site data deleted');
+      // An event of the site in hand right now may still write: delete again once it has ended.
+      void worker.dropSite(instanceId).then(() => store.deleteSite(instanceId)).catch((error) =>
+        log.error({ event: 'app-removed-error', instanceId, err: errorField(error) }, 'deleting site data'));
     },
   });
   const pruner = journalPruner(store, clock, {

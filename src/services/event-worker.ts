@@ -15,6 +15,11 @@ export interface EventWorker {
    * finish the event in hand for at most that long and leaves the rest in the journal (the next start resumes it).
    */
   stop(options?: { graceMs?: number }): Promise<void>;
+  /**
+   * App Removed: drops the site's queued events and resolves when the event in hand (if any) has ended, so its
+   * data can be deleted again after anything that event wrote.
+   */
+  dropSite(instanceId: string): Promise<void>;
   /** Sites with a lane now (running or waiting for a slot). */
   readonly activeSites: number;
 }
@@ -170,6 +175,19 @@ export function createEventWorker(deps: EventDeps, options: EventWorkerOptions =
         new Promise<void>((resolve) => (timeout = setTimeout(resolve, stopOptions.graceMs))),
       ]);
       clearTimeout(timeout);
+    },
+    async dropSite(instanceId) {
+      const lane = lanes.get(instanceId);
+      if (!lane) return;
+      for (const entry of lane.queue.splice(0)) queued.delete(keyOf(entry));
+      const at = waiting.indexOf(lane);
+      if (at >= 0) {
+        waiting.splice(at, 1);
+        lanes.delete(instanceId);
+        notifyIfIdle();
+        return;
+      }
+      await lane.running?.catch(() => undefined);
     },
     get activeSites() {
       return lanes.size;

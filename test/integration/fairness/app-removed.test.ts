@@ -73,3 +73,24 @@ it('never answers 500 to an App Removed whose data is not the usual object, and 
   }
   expect(await conversationsOf(site.instanceId)).toBe(0);
 });
+
+it('deletes again after the event in hand ends, so nothing of the site comes back', async () => {
+  const hung = await startFairnessStack({ siteCache: { timeoutMs: 500 }, retry: { attempts: 1 } });
+  try {
+    const site = hung.emulator.createSite({ businessName: 'Removed mid-event' });
+    hung.hang(site.instanceId, 60_000);
+    const sent = hung.emulator.visitorSends(site.instanceId, { text: 'hello' });
+    await hung.emulator.webhooks.settled();
+    for (let i = 0; i < 100 && !hung.tokenCalls.get(site.instanceId); i++) await new Promise((resolve) => setTimeout(resolve, 20));
+    const event = hung.emulator.webhooks.events().find((e) => e.instanceId === site.instanceId)!;
+    const removedEvent = { ...appRemoved(site.instanceId, site.instanceId), domainEvent: { appId: hung.emulator.app.appId } as unknown as EmittedEvent['domainEvent'] };
+    const response = await fetch(`${hung.serverUrl}/webhooks`, { method: 'POST', body: await hung.emulator.webhooks.sign(removedEvent) });
+    expect(response.status).toBe(200);
+    // The event in hand times out (500 ms here) and writes its failed attempt back; the second delete removes it.
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(await hung.store.getEvent(site.instanceId, event.eventId)).toBeUndefined();
+    expect(await hung.store.getConversation(site.instanceId, sent.conversationId)).toBeUndefined();
+  } finally {
+    await hung.close();
+  }
+});
