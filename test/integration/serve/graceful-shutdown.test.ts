@@ -31,6 +31,13 @@ async function until(check: () => boolean, timeoutMs: number, what: string): Pro
   }
 }
 
+/** Fails naming the step, rather than leaving the test to its overall timeout. */
+function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([promise, new Promise<never>((_r, reject) => (timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), ms)))])
+    .finally(() => clearTimeout(timer));
+}
+
 let emulator: Emulator;
 let dataDir: string;
 const port = 20000 + Math.floor(Math.random() * 20000);
@@ -70,20 +77,21 @@ it('exits within 10 s of SIGTERM while replies are paced and a slow client is co
 
   // A slow client: headers sent, the body promised and never finished.
   const slow = connect(port, '127.0.0.1');
-  await new Promise<void>((resolve) => slow.once('connect', () => resolve()));
+  await within(new Promise<void>((resolve) => slow.once('connect', () => resolve())), 5000, 'the slow client to connect');
   slow.write('POST /webhooks HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: text/plain\r\nContent-Length: 100000\r\n\r\nabc');
   const slowClosed = new Promise<void>((resolve) => slow.once('close', () => resolve()));
   slow.on('error', () => {});
+  slow.resume(); // read whatever the server answers, so the end of the stream (and 'close') is seen
 
   const signalledAt = Date.now();
   first.child.kill('SIGTERM');
   await until(() => first.output().includes('SIGTERM: shutting down'), 5000, 'the shutdown to begin');
   // The listener is closed: a new connection is refused.
-  await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
-  const code = await first.exited;
+  await expect(within(fetch(`http://127.0.0.1:${port}/healthz`), 5000, 'a refused connection')).rejects.toThrow(/fetch failed/);
+  const code = await within(first.exited, 15_000, `the process to exit\n${first.output()}`);
   const exitMs = Date.now() - signalledAt;
-  await slowClosed;
   if (process.env.FAIRNESS_FIGURES) console.log(`exited ${code} ${exitMs} ms after SIGTERM, ${sentBefore} of ${VISITORS} replies sent before`);
+  await within(slowClosed, 5000, `the slow client to be cut (destroyed: ${slow.destroyed}, readyState: ${slow.readyState})`);
   expect(code).toBe(0);
   expect(exitMs).toBeLessThan(10_000);
   expect(first.output()).toContain('shut down');
@@ -98,6 +106,6 @@ it('exits within 10 s of SIGTERM while replies are paced and a slow client is co
     expect(replies).toEqual([...conversations].sort());
   } finally {
     second.child.kill('SIGTERM');
-    expect(await second.exited).toBe(0);
+    expect(await within(second.exited, 15_000, 'the second process to exit')).toBe(0);
   }
 }, 150_000);
