@@ -86,6 +86,14 @@ export interface Store {
   // The conversion funnel (see core/conversion-funnel.ts for what counts).
   /** The funnel of the people who first wrote in [from, to): how many became contacts and members, how fast, by channel. */
   conversionFunnel(instanceId: string, period: StatsPeriod): Promise<ConversionFunnel>;
+  // --- Site lifecycle: journal pruning and App Removed (see README RELIABILITY) ---
+  /**
+   * Deletes journal entries that are done and were received before `receivedBefore` (ISO): past Wix's resend
+   * horizon they are no longer needed for dedupe. At most `limit` a call; answers how many were deleted.
+   */
+  pruneJournal(receivedBefore: string, limit: number): Promise<number>;
+  /** Deletes everything stored for one site (the app was removed from it); other sites are untouched. */
+  deleteSite(instanceId: string): Promise<void>;
 
   close(): Promise<void>;
 }

@@ -10,9 +10,11 @@ import { readSettings, writeSettings } from '../api/settings.js';
 import { conversationStats } from '../api/stats.js';
 import { conversionFunnel } from '../api/funnel.js';
 import type { Clock, Directory, Inbox, Store } from '../core/ports.js';
-import { journalEvent } from '../services/event-journal.js';
+import { journalEntryOf } from '../services/event-journal.js';
+import { journalPruner } from '../services/journal-pruner.js';
 import { createEventWorker, type EventWorker } from '../services/event-worker.js';
 import { dashboardRoutes } from './dashboard-route.js';
+import { setSecurityHeaders } from './security-headers.js';
 import { noteOnRequest, readBody, readJson, router, sendJson } from './http.js';
 import { createLogger, errorField, type LogSink, type Logger } from './logger.js';
 import { createWebhookReceiver } from './webhook-receiver.js';
@@ -31,13 +33,27 @@ export interface ServerAppOptions {
   /** A pino logger of the host's own. */
   logger?: Logger;
   pollMs?: number;
+  /** App Removed: after the site's data is deleted, the host drops what it keeps in memory for it (its SDK client). */
+  onSiteRemoved?: (instanceId: string) => void;
+}
+
+export interface ShutdownOptions {
+  /** How long in-flight requests and the worker's events in hand may take before they are cut (default 5 s). */
+  graceMs?: number;
 }
 
 export interface ServerApp {
   server: Server;
   worker: EventWorker;
   listen(port: number, host?: string): Promise<string>;
+  /** Closes the listener, then waits for in-flight requests and lets the worker drain its lanes. */
   close(): Promise<void>;
+  /**
+   * SIGTERM: stops taking requests at once (the listener closes; a request on a kept-alive connection gets 503),
+   * lets in-flight requests and the events in hand finish within `graceMs`, then cuts every connection left (slow
+   * clients) and leaves unfinished events in the journal, due, for the next start.
+   */
+  shutdown(options?: ShutdownOptions): Promise<void>;
 }
 
 /**
@@ -56,8 +72,25 @@ export function createServerApp(options: ServerAppOptions): ServerApp {
     appId: options.appId,
     publicKey: options.publicKey,
     clock,
-    onEvent: (event) => journalEvent(store, clock, event),
+    onEvent: async (event) => {
+      const entry = journalEntryOf(event, clock);
+      const result = await store.addEvent(entry);
+      if (result === 'added') worker.offer(entry);
+      return result;
+    },
+    onAppRemoved: async (instanceId) => {
+      await store.deleteSite(instanceId);
+      options.onSiteRemoved?.(instanceId);
+      log.info({ event: 'app-removed', instanceId }, 'site data deleted');
+      // An event of the site in hand right now may still write: delete again once it has ended.
+      void worker.dropSite(instanceId).then(() => store.deleteSite(instanceId)).catch((error) =>
+        log.error({ event: 'app-removed-error', instanceId, err: errorField(error) }, 'deleting site data'));
+    },
   });
+  const pruner = journalPruner(store, clock, {
+    onError: (error) => log.error({ event: 'prune-error', err: errorField(error) }, 'journal pruning'),
+  });
+  let shuttingDown = false;
   // Instance tokens are dated by Wix's wall clock, so their age is checked against the real time, not `clock`.
   const siteOf = (req: IncomingMessage, url: URL) => {
     const { instanceId } = verifyInstanceToken(req.headers.authorization ?? url.searchParams.get('instance'), options.appSecret, options.appId);
@@ -75,8 +108,8 @@ export function createServerApp(options: ServerAppOptions): ServerApp {
     'POST /webhooks': async (req, res) => {
       const outcome = await receiver.receive(await readBody(req));
       noteOnRequest(req, { instanceId: outcome.instanceId, eventId: outcome.eventId, eventType: outcome.eventType, result: outcome.result });
+      // A new event was handed to its site's lane when journaled (worker.offer): no poll of the journal here.
       sendJson(res, 200, { result: outcome.result });
-      if (outcome.result === 'processed') worker.kick();
     },
     'GET /healthz': async (_req, res) => sendJson(res, 200, { status: 'ok' }),
     ...dashboardRoutes(verifyPageToken),
@@ -100,7 +133,15 @@ export function createServerApp(options: ServerAppOptions): ServerApp {
     'GET /api/stats': async (req, res, url) => sendJson(res, 200, await conversationStats(store, siteOf(req, url), url.searchParams, clock.now())),
     'GET /api/funnel': async (req, res, url) => sendJson(res, 200, await conversionFunnel(store, siteOf(req, url), url.searchParams, clock.now())),
   }, log);
-  const server = createServer((req, res) => void handle(req, res));
+  const server = createServer((req, res) => {
+    if (shuttingDown) {
+      setSecurityHeaders(res);
+      res.setHeader('connection', 'close');
+      sendJson(res, 503, { error: { code: 'SHUTTING_DOWN', message: 'The server is restarting: try again in a few seconds' } });
+      return;
+    }
+    void handle(req, res);
+  });
 
   return {
     server,
@@ -108,11 +149,29 @@ export function createServerApp(options: ServerAppOptions): ServerApp {
     async listen(port, host = '127.0.0.1') {
       await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, host, resolve));
       worker.start();
+      pruner.start();
       return `http://${host}:${(server.address() as AddressInfo).port}`;
     },
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await pruner.stop();
       await worker.stop();
+    },
+    async shutdown(shutdownOptions = {}) {
+      const graceMs = shutdownOptions.graceMs ?? 5000;
+      shuttingDown = true;
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      let cut: NodeJS.Timeout | undefined;
+      await Promise.all([
+        Promise.race([closed, new Promise<void>((resolve) => (cut = setTimeout(resolve, graceMs)))]).then(() => {
+          clearTimeout(cut);
+          server.closeAllConnections();
+        }),
+        pruner.stop(),
+        worker.stop({ graceMs }),
+      ]);
+      await closed;
     },
   };
 }

@@ -8,6 +8,8 @@ export interface ServerConfig {
   publicKey: string;
   apiUrl: string;
   dataDir: string;
+  /** The app's own pacing of each site's Wix calls (WIX_RATE_LIMIT_PER_MINUTE; default Wix's 200). */
+  rateLimitPerMinute?: number;
 }
 
 export class ConfigError extends Error {
@@ -27,6 +29,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     publicKey: required(env, 'WIX_PUBLIC_KEY', 'the webhook public key (PEM or base64 PEM) from the Dev Center webhooks page'),
     apiUrl,
     dataDir: path.resolve(env.DATA_DIR || 'data'),
+    ...rateLimitOf(env),
   };
 }
 
@@ -34,4 +37,13 @@ function required(env: NodeJS.ProcessEnv, name: string, what: string): string {
   const value = env[name]?.trim();
   if (!value) throw new ConfigError(`${name} is not set: set it to ${what}`);
   return value;
+}
+
+function rateLimitOf(env: NodeJS.ProcessEnv): { rateLimitPerMinute?: number } {
+  if (!env.WIX_RATE_LIMIT_PER_MINUTE) return {};
+  const perMinute = Number(env.WIX_RATE_LIMIT_PER_MINUTE);
+  if (!Number.isInteger(perMinute) || perMinute < 2 || perMinute > 200) {
+    throw new ConfigError(`WIX_RATE_LIMIT_PER_MINUTE must be a whole number from 2 to 200 (Wix allows 200); got "${env.WIX_RATE_LIMIT_PER_MINUTE}"`);
+  }
+  return { rateLimitPerMinute: perMinute };
 }

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { appInstances } from '@wix/app-management';
 import { conversations, messages } from '@wix/inbox';
 import {
   CONVERSATIONS_MERGED, MESSAGE_SENT_TO_BUSINESS, MalformedEventError, checkDomainEvent, mergeEventFrom, messageEventFrom, type InboxEvent,
@@ -21,7 +22,9 @@ export interface WebhookReceiver {
   receive(body: string): Promise<WebhookOutcome>;
 }
 
-const HANDLED = new Set([MESSAGE_SENT_TO_BUSINESS, CONVERSATIONS_MERGED]);
+/** Wix's App Removed webhook (`appInstances.onAppInstanceRemoved`, not a domain event: its data is `{appId}`). */
+export const APP_REMOVED = 'AppRemoved';
+const HANDLED = new Set([MESSAGE_SENT_TO_BUSINESS, CONVERSATIONS_MERGED, APP_REMOVED]);
 /** Wix's JWT header is `{"alg":"RS256","typ":"JWT"}` (and perhaps a `kid`): far under this. */
 const MAX_JWT_HEADER = 1024;
 
@@ -29,6 +32,8 @@ const MAX_JWT_HEADER = 1024;
 interface Delivery {
   event?: InboxEvent;
   result?: 'added' | 'duplicate';
+  /** App Removed reached its handler (past that, errors are ours). */
+  removing?: boolean;
 }
 
 /**
@@ -41,8 +46,10 @@ export function createWebhookReceiver(options: {
   publicKey: string;
   clock: Clock;
   onEvent: (event: InboxEvent) => Promise<'added' | 'duplicate'>;
+  /** App Removed for this site (verified): delete what is stored for it. */
+  onAppRemoved?: (instanceId: string) => Promise<void>;
 }): WebhookReceiver {
-  const client = createWebhookClient({ appId: options.appId, publicKey: options.publicKey, modules: { messages, conversations } });
+  const client = createWebhookClient({ appId: options.appId, publicKey: options.publicKey, modules: { messages, conversations, appInstances } });
   const deliveries = new AsyncLocalStorage<Delivery>();
   const hand = async (parse: () => InboxEvent) => {
     const delivery = deliveries.getStore() ?? {};
@@ -52,6 +59,11 @@ export function createWebhookReceiver(options: {
   };
   client.messages.onMessageSentToBusiness((envelope) => hand(() => messageEventFrom(envelope, options.clock.now())));
   client.conversations.onConversationConversationsMerged((envelope) => hand(() => mergeEventFrom(envelope, options.clock.now())));
+  client.appInstances.onAppInstanceRemoved(async (envelope) => {
+    const delivery = deliveries.getStore() ?? {};
+    delivery.removing = true;
+    if (envelope.metadata.instanceId) await options.onAppRemoved?.(envelope.metadata.instanceId);
+  });
 
   return {
     async receive(body) {
@@ -63,6 +75,16 @@ export function createWebhookReceiver(options: {
       if (typeof parsed.eventType !== 'string' || !parsed.eventType) throw new BadRequestError('Webhook has no eventType', 'MALFORMED_EVENT');
       if (typeof parsed.instanceId !== 'string' || !parsed.instanceId) throw new BadRequestError('Webhook has no instanceId', 'MALFORMED_EVENT');
       if (!HANDLED.has(parsed.eventType)) return { result: 'ignored', eventType: parsed.eventType, instanceId: parsed.instanceId };
+      if (parsed.eventType === APP_REMOVED) {
+        // Not a domain event: the SDK hands `{data: {appId}, metadata: {instanceId}}` to onAppInstanceRemoved.
+        const delivery: Delivery = {};
+        try {
+          await deliveries.run(delivery, () => client.webhooks.executeHandlers(parsed));
+        } catch (error) {
+          throw delivery.removing ? error : asApiError(error, true);
+        }
+        return { result: options.onAppRemoved ? 'processed' : 'ignored', eventType: parsed.eventType, instanceId: parsed.instanceId };
+      }
       if (parsed.identity !== undefined && (typeof parsed.identity !== 'object' || Array.isArray(parsed.identity))) {
         throw new BadRequestError('Webhook identity is not an object', 'MALFORMED_EVENT');
       }

@@ -1,11 +1,15 @@
 import type { InboxEvent } from '../core/inbox-event.js';
 import type { Clock, JournalEntry, Store } from '../core/ports.js';
+import { isSiteUnknown } from '../wix/site-unknown.js';
 import { DeliveredConcurrentlyError } from './delivered-concurrently.js';
 import { giveUp, stepsOf, type EventDeps, type EventStep } from './event-steps.js';
 
 export const RECEIVED = 'received';
 export const MAX_ATTEMPTS = 10;
 const MAX_BACKOFF_MS = 15 * 60 * 1000;
+/** A site Wix does not know (App removed, site deleted): this many tries in all, this far apart, then given up. */
+export const UNKNOWN_SITE_ATTEMPTS = 3;
+export const UNKNOWN_SITE_BACKOFF_MS = [60_000, 10 * 60_000];
 
 /** Keeps an event durably before anything else happens; a second delivery of it is a duplicate. */
 export async function journalEvent(store: Store, clock: Clock, event: InboxEvent): Promise<'added' | 'duplicate'> {
@@ -58,6 +62,11 @@ export async function advanceEvent(
 function failedAttempt(entry: JournalEntry, error: unknown, now: Date, maxAttempts: number): JournalEntry {
   const attempts = entry.attempts + 1;
   const message = error instanceof Error ? error.message : String(error);
+  if (isSiteUnknown(error)) {
+    if (attempts >= Math.min(maxAttempts, UNKNOWN_SITE_ATTEMPTS)) return { ...entry, attempts, lastError: message, doneAt: now.toISOString() };
+    const wait = UNKNOWN_SITE_BACKOFF_MS[Math.min(attempts, UNKNOWN_SITE_BACKOFF_MS.length) - 1]!;
+    return { ...entry, attempts, lastError: message, nextAttemptAt: new Date(now.getTime() + wait).toISOString() };
+  }
   if (attempts >= maxAttempts) {
     // Given up: done, with the error kept for the owner to see.
     return { ...entry, attempts, lastError: message, doneAt: now.toISOString() };

@@ -3,67 +3,194 @@ import type { EventDeps } from './event-steps.js';
 import { advanceEvent } from './event-journal.js';
 
 export interface EventWorker {
-  /** Processes what is due now; calls made while a pass runs are coalesced into one more pass. */
+  /** Looks for due events now (a poll); calls made while one runs are coalesced into one more. */
   kick(): void;
-  /** Resolves when no pass is running or queued. */
+  /** Hands a just-journaled event to its site's lane at once, without waiting for a poll. */
+  offer(entry: JournalEntry): void;
+  /** Resolves when no poll is running or queued and every lane is empty. */
   idle(): Promise<void>;
   start(): void;
-  stop(): Promise<void>;
+  /**
+   * Stops taking work. Without `graceMs`, waits for every lane to drain what it holds; with it, lets each lane
+   * finish the event in hand for at most that long and leaves the rest in the journal (the next start resumes it).
+   */
+  stop(options?: { graceMs?: number }): Promise<void>;
+  /**
+   * App Removed: drops the site's queued events and resolves when the event in hand (if any) has ended, so its
+   * data can be deleted again after anything that event wrote.
+   */
+  dropSite(instanceId: string): Promise<void>;
+  /** Sites with a lane now (running or waiting for a slot). */
+  readonly activeSites: number;
 }
 
-const BATCH = 100;
+export interface EventWorkerOptions {
+  pollMs?: number;
+  /** Lanes that run at once; more sites wait for a slot, first come first served. */
+  maxLanes?: number;
+  onError?: (e: unknown) => void;
+}
+
+/** Due events read per poll. Fresh events do not wait for it: the webhook hands them over (`offer`). */
+const BATCH = 500;
+export const MAX_LANES = 64;
+
+interface Lane {
+  instanceId: string;
+  queue: JournalEntry[];
+  running?: Promise<void>;
+}
+
+const keyOf = (e: { instanceId: string; eventId: string }) => `${e.instanceId}\u0000${e.eventId}`;
 
 /**
- * Drains the event journal. Events of one site run one after another (so a merge and a message never
- * race over the same record); different sites run side by side. Retries wake up on a timer.
+ * Drains the event journal in per-site lanes. A site's events run one after another in its lane (so a merge and a
+ * message never race over the same record); each site's lane runs on its own, so a site whose Wix calls hang or
+ * are paced holds up only itself. Retries are found by a poll on a timer.
  */
-export function createEventWorker(deps: EventDeps, options: { pollMs?: number; onError?: (e: unknown) => void } = {}): EventWorker {
+export function createEventWorker(deps: EventDeps, options: EventWorkerOptions = {}): EventWorker {
   const pollMs = options.pollMs ?? 1000;
-  let running: Promise<void> | undefined;
-  let again = false;
+  const maxLanes = options.maxLanes ?? MAX_LANES;
+  const lanes = new Map<string, Lane>();
+  const queued = new Set<string>();
+  const waiting: Lane[] = [];
+  let runningLanes = 0;
+  let polling: Promise<void> | undefined;
+  let pollAgain = false;
+  /** The last poll filled its batch: more may be due beyond it, so a lane that ends polls again at once. */
+  let lastPollFull = false;
   let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  let draining = false;
+  const drained: (() => void)[] = [];
 
-  async function pass(): Promise<void> {
+  const isIdle = () => !polling && lanes.size === 0;
+  const notifyIfIdle = () => {
+    if (isIdle()) for (const resolve of drained.splice(0)) resolve();
+  };
+
+  function enqueue(entry: JournalEntry): void {
+    if (stopped || queued.has(keyOf(entry))) return;
+    queued.add(keyOf(entry));
+    let lane = lanes.get(entry.instanceId);
+    if (!lane) {
+      lanes.set(entry.instanceId, (lane = { instanceId: entry.instanceId, queue: [] }));
+      waiting.push(lane);
+    }
+    lane.queue.push(entry);
+    startLanes();
+  }
+
+  function startLanes(): void {
+    while (!stopped && runningLanes < maxLanes && waiting.length > 0) {
+      const lane = waiting.shift()!;
+      runningLanes++;
+      lane.running = runLane(lane).finally(() => {
+        runningLanes--;
+        lanes.delete(lane.instanceId);
+        for (const entry of lane.queue) queued.delete(keyOf(entry));
+        startLanes();
+        // Events beyond the last poll's batch are looked for as soon as a lane frees up; retries wait for the timer.
+        if (!stopped && lastPollFull) kick();
+        notifyIfIdle();
+      });
+    }
+  }
+
+  async function runLane(lane: Lane): Promise<void> {
+    while (!stopped && lane.queue.length > 0) {
+      const entry = lane.queue.shift()!;
+      try {
+        // Re-read: a poll's copy may be older than what this lane just wrote.
+        const current = await deps.store.getEvent(entry.instanceId, entry.eventId);
+        if (current && !current.doneAt && current.nextAttemptAt <= deps.clock.now().toISOString()) await advanceEvent(deps, current);
+      } catch (error) {
+        options.onError?.(error);
+      } finally {
+        queued.delete(keyOf(entry));
+      }
+    }
+  }
+
+  async function poll(): Promise<void> {
     do {
-      again = false;
+      pollAgain = false;
       const due = await deps.store.dueEvents(deps.clock.now().toISOString(), BATCH);
-      await Promise.all([...bySite(due).values()].map(async (entries) => {
-        for (const entry of entries) await advanceEvent(deps, entry);
-      }));
-      if (due.length === BATCH) again = true;
-    } while (again);
+      lastPollFull = due.length === BATCH;
+      for (const entry of due) enqueue(entry);
+    } while (pollAgain && !stopped);
   }
 
   function kick(): void {
-    if (running) {
-      again = true;
+    if (stopped || draining) return;
+    if (polling) {
+      pollAgain = true;
       return;
     }
-    running = pass()
+    polling = poll()
       .catch((error) => options.onError?.(error))
-      .finally(() => { running = undefined; });
+      .finally(() => {
+        polling = undefined;
+        notifyIfIdle();
+      });
   }
 
   return {
     kick,
-    async idle() {
-      while (running) await running;
+    offer(entry) {
+      setImmediate(() => enqueue(entry));
+    },
+    idle() {
+      return new Promise<void>((resolve) => {
+        // Let an offer made just before run first.
+        setImmediate(() => {
+          drained.push(resolve);
+          notifyIfIdle();
+        });
+      });
     },
     start() {
+      stopped = false;
+      draining = false;
       kick();
       timer ??= setInterval(kick, pollMs);
       timer.unref();
     },
-    async stop() {
+    async stop(stopOptions = {}) {
       if (timer) clearInterval(timer);
       timer = undefined;
-      while (running) await running;
+      draining = true;
+      const inFlight = [polling, ...[...lanes.values()].map((lane) => lane.running)].filter(Boolean);
+      if (stopOptions.graceMs === undefined) {
+        while (!isIdle()) await new Promise<void>((resolve) => drained.push(resolve));
+        stopped = true;
+        return;
+      }
+      stopped = true;
+      // Lanes not started yet are dropped: their events stay in the journal, due, for the next start.
+      for (const lane of waiting.splice(0)) lanes.delete(lane.instanceId);
+      let timeout: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.allSettled(inFlight),
+        new Promise<void>((resolve) => (timeout = setTimeout(resolve, stopOptions.graceMs))),
+      ]);
+      clearTimeout(timeout);
+    },
+    async dropSite(instanceId) {
+      const lane = lanes.get(instanceId);
+      if (!lane) return;
+      for (const entry of lane.queue.splice(0)) queued.delete(keyOf(entry));
+      const at = waiting.indexOf(lane);
+      if (at >= 0) {
+        waiting.splice(at, 1);
+        lanes.delete(instanceId);
+        notifyIfIdle();
+        return;
+      }
+      await lane.running?.catch(() => undefined);
+    },
+    get activeSites() {
+      return lanes.size;
     },
   };
-}
-
-function bySite(entries: JournalEntry[]): Map<string, JournalEntry[]> {
-  const groups = new Map<string, JournalEntry[]>();
-  for (const entry of entries) groups.set(entry.instanceId, [...(groups.get(entry.instanceId) ?? []), entry]);
-  return groups;
 }

@@ -11,7 +11,7 @@ type Ledger = Pick<Store, 'getSettings' | 'putSettings' | 'claimReply' | 'update
   | 'putDecision' | 'listDecisions' | 'conversationStats'>;
 
 /** The auto-reply part of the reference store: settings, reply claims, decisions and the dashboard's stats. */
-export function memoryAutoReplyLedger(allConversations: () => ConversationRecord[]): Ledger {
+export function memoryAutoReplyLedger(allConversations: () => ConversationRecord[]): Ledger & { forgetSite(instanceId: string): void } {
   const settings = new Map<string, AutoReplySettings>();
   const claims = new Map<string, ReplyClaim>();
   const decisions = new Map<string, DecisionRecord>();
@@ -42,6 +42,11 @@ export function memoryAutoReplyLedger(allConversations: () => ConversationRecord
     async listDecisions(instanceId, conversationIds, limit) {
       const wanted = new Set(conversationIds);
       return copy(siteDecisions(instanceId).filter((d) => wanted.has(d.conversationId)).sort(newestDecisionFirst).slice(0, limit));
+    },
+    /** App Removed: drops the site's settings, claims and decisions. */
+    forgetSite(instanceId) {
+      settings.delete(instanceId);
+      for (const map of [claims, decisions]) for (const [k, v] of [...map]) if (v.instanceId === instanceId) map.delete(k);
     },
     async conversationStats(instanceId, period) {
       const records = allConversations().filter((r) => r.instanceId === instanceId);

@@ -17,8 +17,11 @@ export function createMemoryStore(): Store {
   const persons = new Map<string, PersonRecord>();
   const siteConversations = (instanceId: string) => [...conversations.values()].filter((c) => c.instanceId === instanceId);
 
+  const { forgetSite: forgetLedgerSite, ...ledger } = memoryAutoReplyLedger(() => [...conversations.values()]);
+  const siteKey = (instanceId: string) => key(instanceId, '');
+
   return {
-    ...memoryAutoReplyLedger(() => [...conversations.values()]),
+    ...ledger,
     async addEvent(entry) {
       const k = key(entry.instanceId, entry.eventId);
       if (events.has(k)) return 'duplicate';
@@ -75,6 +78,18 @@ export function createMemoryStore(): Store {
     // The conversion funnel: the core's definition over every record of the site.
     async conversionFunnel(instanceId, period) {
       return funnelOf(siteConversations(instanceId).map(funnelPersonOf).filter((p): p is FunnelPerson => p !== undefined), period);
+    },
+    // Site lifecycle: journal pruning and App Removed.
+    async pruneJournal(receivedBefore, limit) {
+      const old = [...events].filter(([, e]) => e.doneAt && e.receivedAt < receivedBefore).slice(0, Math.max(0, limit));
+      for (const [k] of old) events.delete(k);
+      return old.length;
+    },
+    async deleteSite(instanceId) {
+      for (const map of [events, conversations, aliases, persons]) {
+        for (const k of [...map.keys()]) if (k.startsWith(siteKey(instanceId))) map.delete(k);
+      }
+      forgetLedgerSite(instanceId);
     },
 
     async close() {},

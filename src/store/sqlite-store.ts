@@ -7,6 +7,7 @@ import { sqliteConversations } from './sqlite-conversations.js';
 import { sqliteConversionFunnel } from './sqlite-funnel.js';
 import { sqliteAutoReplyLedger } from './sqlite-ledger.js';
 import { migrate } from './sqlite-schema.js';
+import { sqliteSiteLifecycle } from './sqlite-site-lifecycle.js';
 
 export interface SqliteStoreOptions {
   /** The database file (created with its folder if missing), or ':memory:'. */
@@ -59,6 +60,7 @@ export function openSqliteStore({ file }: SqliteStoreOptions): Store {
 
   return {
     ...sqliteAutoReplyLedger(db),
+    ...sqliteSiteLifecycle(db),
     addEvent: async (entry) => (addEvent.run(journalRow(entry)).changes === 1 ? 'added' : 'duplicate'),
     getEvent: async (instanceId, eventId) => parse<JournalEntry>(getEvent.get(instanceId, eventId)?.entry),
     updateEvent: async (entry) => void updateEvent.run(journalRow(entry)),

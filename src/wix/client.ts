@@ -1,5 +1,6 @@
 import { createClient, type AuthenticationStrategy, type Descriptors } from '@wix/sdk';
 import { importSPKI, jwtVerify, type KeyLike } from 'jose';
+import { SiteUnknownError, type UnknownSites } from './site-unknown.js';
 
 /** Where the SDK sends every call; `apiUrl` replaces this origin (e.g. the local emulator). */
 export const WIX_API_URL = 'https://www.wixapis.com';
@@ -14,6 +15,8 @@ export interface WixClientSettings<T extends Descriptors> {
   publicKey?: string;
   modules: T;
   fetch?: typeof fetch;
+  /** Sites the token endpoint refused lately: their calls fail at once, with no token call (see site-unknown.ts). */
+  unknownSites?: UnknownSites;
 }
 
 /**
@@ -65,6 +68,7 @@ interface InstanceAuthSettings {
   apiUrl: string;
   publicKey?: string;
   fetch: typeof fetch;
+  unknownSites?: UnknownSites;
 }
 
 function instanceTokenAuth(settings: InstanceAuthSettings) {
@@ -86,7 +90,13 @@ function instanceTokenAuth(settings: InstanceAuthSettings) {
     }
     const body = (await response.json().catch(() => ({}))) as Record<string, unknown>;
     if (response.status !== 200 || typeof body.access_token !== 'string') {
-      throw new WixSettingError(tokenError(settings, tokenUrl, response.status, body));
+      const message = tokenError(settings, tokenUrl, response.status, body);
+      if (siteUnknown(response.status, body)) {
+        const refused = new SiteUnknownError(settings.instanceId, `Wix does not know site ${settings.instanceId} for this app: ${message}`);
+        settings.unknownSites?.remember(refused);
+        throw refused;
+      }
+      throw new WixSettingError(message);
     }
     const ttlMs = Number(body.expires_in ?? 0) * 1000;
     cached = { token: body.access_token, renewAt: Date.now() + ttlMs - Math.min(60_000, ttlMs / 2) };
@@ -95,6 +105,8 @@ function instanceTokenAuth(settings: InstanceAuthSettings) {
 
   return {
     async getAuthHeaders() {
+      const refused = settings.unknownSites?.refusal(settings.instanceId);
+      if (refused) throw refused;
       if (!cached || cached.renewAt <= Date.now()) {
         pending ??= requestToken().finally(() => (pending = undefined));
         await pending;
@@ -107,6 +119,19 @@ function instanceTokenAuth(settings: InstanceAuthSettings) {
       cached = undefined;
     },
   };
+}
+
+/**
+ * The token endpoint refused the site, not the app: 404; 400 about the instance; 401/403 that does not name the
+ * app's own client ID or secret (those are configuration errors, the same for every site).
+ */
+function siteUnknown(status: number, body: Record<string, unknown>): boolean {
+  const code = String((body.details as { applicationError?: { code?: string } } | undefined)?.applicationError?.code ?? '');
+  const text = `${String(body.message ?? body.error_description ?? body.error ?? '')} ${code}`;
+  if (status === 404) return true;
+  if (status === 400) return /instance/i.test(text);
+  if (status === 401 || status === 403) return !/client_id|client_secret|INVALID_CLIENT|secret/i.test(text);
+  return false;
 }
 
 function tokenError(settings: InstanceAuthSettings, url: string, status: number, body: Record<string, unknown>) {

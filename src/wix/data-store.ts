@@ -9,6 +9,7 @@ import { type DataItems, dateField, findAll, insertOnce, type ItemFields, MAX_PA
 import { ids, siteItems, valueOf } from './data-store/site-items.js';
 import { siteStats } from './data-store/site-stats.js';
 import { siteFunnel } from './data-store/site-funnel.js';
+import { dataSiteLifecycle } from './data-store/site-lifecycle.js';
 
 export type { DataItems } from './data-store/data-items.js';
 
@@ -125,6 +126,7 @@ export function createWixDataStore(options: WixDataStoreOptions, writes?: ItemWr
     conversationStats: (instanceId, period) => siteStats(query, instanceId, period),
     // The conversion funnel: one query (site-funnel.ts).
     conversionFunnel: (instanceId, period) => siteFunnel(query, instanceId, period),
+    ...dataSiteLifecycle(items, collection, query),
 
     async close() {},
   };

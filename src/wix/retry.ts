@@ -1,3 +1,5 @@
+import { isSiteUnknown } from './site-unknown.js';
+
 /** A failed call to Wix, with what a retry needs: the HTTP status and how long Wix asked us to wait. */
 export class WixCallError extends Error {
   override name = 'WixCallError';
@@ -21,8 +23,12 @@ export function statusOf(error: unknown): number | undefined {
   return Number.isFinite(status) && status > 0 ? status : undefined;
 }
 
-/** 429, any 5xx, and a network failure (no status) may succeed later. */
+/**
+ * 429, any 5xx, and a network failure or a timeout (no status) may succeed later; a site Wix does not know
+ * will not, soon (the journal retries it, widely spaced).
+ */
 export function isRetryable(error: unknown): boolean {
+  if (isSiteUnknown(error)) return false;
   const status = statusOf(error);
   return status === undefined || status === 429 || status >= 500;
 }

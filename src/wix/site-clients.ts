@@ -6,8 +6,15 @@ import { createWixClient } from './client.js';
 import { createWixInbox } from './inbox.js';
 import type { RetryOptions } from './retry.js';
 import { createRateLimiter, rateLimitedFetch, type RateLimiter, type RateLimiterOptions } from './rate-limiter.js';
+import { unknownSites, type UnknownSites } from './site-unknown.js';
+import { timedFetch, WIX_CALL_TIMEOUT_MS } from './timed-fetch.js';
 
 const MODULES = { contacts, members, conversations, messages };
+
+/** At most this many sites keep a client (and its token and pacer) in memory; the least recently used goes first. */
+export const MAX_CACHED_SITES = 1000;
+/** A site's client unused this long is dropped (its token is fetched again on its next event). */
+export const SITE_IDLE_MS = 30 * 60_000;
 
 export interface AppCredentials {
   appId: string;
@@ -17,31 +24,81 @@ export interface AppCredentials {
   fetch?: typeof fetch;
 }
 
+export interface SiteCacheOptions {
+  maxSites?: number;
+  idleMs?: number;
+  /** Each call to Wix (token included) is abandoned after this long, as a retryable failure. */
+  timeoutMs?: number;
+  now?: () => number;
+}
+
 export type SiteClient = ReturnType<typeof createWixClient<typeof MODULES>>;
 
 /** The SDK client of each site, and the rate limiter every call of that site goes through. */
 export interface SiteClients {
   (instanceId: string): SiteClient;
   limiter(instanceId: string): RateLimiter;
+  /** Drops the site's client, pacer and any remembered refusal (App Removed). */
+  forget(instanceId: string): void;
+  /** How many sites have a client in memory (tests check the bound). */
+  readonly size: number;
+  /** Sites Wix refused lately (bounded too). */
+  readonly unknown: UnknownSites;
 }
 
-/** One SDK client per site, made on first use and kept (its token is cached inside), paced under Wix's rate limit. */
-export function siteClients(credentials: AppCredentials & { rateLimit?: RateLimiterOptions }): SiteClients {
-  const clients = new Map<string, SiteClient>();
-  const limiters = new Map<string, RateLimiter>();
-  const limiter = (instanceId: string) => {
-    let found = limiters.get(instanceId);
-    if (!found) limiters.set(instanceId, (found = createRateLimiter(credentials.rateLimit)));
-    return found;
+interface CachedSite {
+  client?: SiteClient;
+  limiter: RateLimiter;
+  usedAt: number;
+}
+
+/**
+ * One SDK client per site, made on first use (its token is cached inside), paced under Wix's rate limit, each call
+ * under a timeout. The cache is an LRU: at most `maxSites` sites, and a site idle for `idleMs` is evicted.
+ */
+export function siteClients(credentials: AppCredentials & { rateLimit?: RateLimiterOptions; cache?: SiteCacheOptions }): SiteClients {
+  const maxSites = credentials.cache?.maxSites ?? MAX_CACHED_SITES;
+  const idleMs = credentials.cache?.idleMs ?? SITE_IDLE_MS;
+  const timeoutMs = credentials.cache?.timeoutMs ?? WIX_CALL_TIMEOUT_MS;
+  const now = credentials.cache?.now ?? Date.now;
+  const refused = unknownSites({ now });
+  const sites = new Map<string, CachedSite>();
+  const underLimiter = timedFetch(credentials.fetch, timeoutMs);
+
+  const evict = (t: number) => {
+    // Map order is least recently used first: evict from the front while over the bound or idle.
+    for (const [instanceId, site] of sites) {
+      if (sites.size <= maxSites && t - site.usedAt < idleMs) break;
+      sites.delete(instanceId);
+    }
   };
-  const create = (instanceId: string) =>
-    createWixClient({ ...credentials, instanceId, modules: MODULES, fetch: rateLimitedFetch(limiter(instanceId), credentials.fetch) });
+  const siteOf = (instanceId: string): CachedSite => {
+    const t = now();
+    let site = sites.get(instanceId);
+    if (site) sites.delete(instanceId);
+    else site = { limiter: createRateLimiter(credentials.rateLimit), usedAt: t };
+    site.usedAt = t;
+    sites.set(instanceId, site);
+    evict(t);
+    return site;
+  };
   const clientFor = (instanceId: string) => {
-    let client = clients.get(instanceId);
-    if (!client) clients.set(instanceId, (client = create(instanceId)));
-    return client;
+    const site = siteOf(instanceId);
+    site.client ??= createWixClient({
+      ...credentials, instanceId, modules: MODULES, unknownSites: refused, fetch: rateLimitedFetch(site.limiter, underLimiter),
+    });
+    return site.client;
   };
-  return Object.assign(clientFor, { limiter });
+  const clients = Object.assign(clientFor, {
+    limiter: (instanceId: string) => siteOf(instanceId).limiter,
+    forget(instanceId: string) {
+      sites.delete(instanceId);
+      refused.forget(instanceId);
+    },
+    unknown: refused,
+  });
+  // A getter, not a copied value (Object.assign would read it once).
+  return Object.defineProperty(clients, 'size', { get: () => (evict(now()), sites.size) }) as SiteClients;
 }
 
 /** Wix Inbox for every site, through the same clients and pacing; Retry-After comes from the site's pacer. */

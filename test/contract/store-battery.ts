@@ -9,6 +9,7 @@ import { isolationTests } from './battery/isolation.js';
 import { journalTests } from './battery/journal.js';
 import { listConversationTests } from './battery/list-conversations.js';
 import { personTests } from './battery/persons.js';
+import { siteLifecycleTests } from './battery/site-lifecycle.js';
 
 export type { StoreFactory } from './battery/fixtures.js';
 
@@ -40,6 +41,7 @@ export function storeBattery(name: string, factory: StoreFactory): void {
     isolationTests(store);
     autoReplyLedgerTests(store);
     conversionFunnelTests(store);
+    siteLifecycleTests(store);
 
     it('closes, and closing twice is harmless', async () => {
       await expect(store().close()).resolves.toBeUndefined();
