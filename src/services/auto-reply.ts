@@ -1,5 +1,6 @@
 import { decideAutoReply, needsBusinessActivity, type ReplyFacts } from '../core/auto-reply/decide.js';
-import { conversationKey, type ReplyClaim } from '../core/auto-reply/ledger.js';
+import { conversationKey, sameSlot, type ReplyClaim } from '../core/auto-reply/ledger.js';
+import { newestClaimFirst } from '../core/conversation-stats.js';
 import { withDefaults } from '../core/auto-reply/settings.js';
 import type { MessageEvent } from '../core/inbox-event.js';
 import { currentParticipantId, participantKeys, type ParticipantIds } from '../core/participant.js';
@@ -73,7 +74,7 @@ export async function autoReply(deps: AutoReplyDeps, event: MessageEvent): Promi
   if ((await store.claimReply(claim)) === 'taken') {
     // The same event delivered twice at once is already being answered by the other delivery: nothing to record.
     await ledger.learn([anchor], true);
-    if (ledger.claims.some((c) => c.personKey === anchor && c.seq === claim.seq && c.eventId === event.eventId)) {
+    if (ledger.claims.some((c) => sameSlot(c, claim) && c.eventId === event.eventId)) {
       throw new DeliveredConcurrentlyError(`event ${event.eventId} is being answered by another delivery`);
     }
     await recordDecision(deps, event, { outcome: 'skipped', reason: 'cooldown: another message of this person was answered at the same time' });
@@ -98,8 +99,8 @@ async function openLedger(store: Store, instanceId: string, initial: string[]) {
       if (fresh.length === 0) return;
       const found = await store.replyClaims(instanceId, fresh, CLAIMS_LOOKED_AT);
       ledger.keys = [...new Set([...ledger.keys, ...fresh])];
-      const other = (c: ReplyClaim) => !found.some((f) => f.personKey === c.personKey && f.seq === c.seq);
-      ledger.claims = [...ledger.claims.filter(other), ...found].sort((a, b) => b.claimedAt.localeCompare(a.claimedAt) || b.seq - a.seq);
+      const other = (c: ReplyClaim) => !found.some((f) => sameSlot(f, c));
+      ledger.claims = [...ledger.claims.filter(other), ...found].sort(newestClaimFirst);
     },
     lastReplyAt(): Date | undefined {
       const last = ledger.claims.find((c) => c.status !== 'failed');

@@ -5,7 +5,7 @@ import { participantKeys } from '../core/participant.js';
 import type { JournalEntry, PersonRecord, Store } from '../core/ports.js';
 import { siteItemsCollection } from './data-store/collection.js';
 import { listConversationItems } from './data-store/conversation-list.js';
-import { type DataItems, dateField, findAll, insertOnce, type ItemFields, MAX_PAGE, READ } from './data-store/data-items.js';
+import { type DataItems, dateField, findAll, insertOnce, type ItemFields, MAX_PAGE, READ, saveItems } from './data-store/data-items.js';
 import { ids, siteItems, valueOf } from './data-store/site-items.js';
 import { siteStats } from './data-store/site-stats.js';
 import { siteFunnel } from './data-store/site-funnel.js';
@@ -36,10 +36,7 @@ export function createWixDataStore(options: WixDataStoreOptions, writes?: ItemWr
   const query = () => items.query(collection);
   const of = (instanceId: string, kind: string) => query().eq('instanceId', instanceId).eq('kind', kind);
   const get = async (id: string) => items.get(collection, id, READ);
-  const save = writes?.save ?? (async (all: ItemFields[]) => {
-    if (all.length === 1) await items.save(collection, all[0]!);
-    else if (all.length > 1) await items.bulkSave(collection, all);
-  });
+  const save = writes?.save ?? ((all: ItemFields[]) => saveItems(items, collection, all));
   const personsUnder = async (instanceId: string, keys: string[]) => keys.length === 0 ? new Map<string, PersonRecord>()
     : personsByKey(await findAll(of(instanceId, 'person').hasSome('participantKeys', keys)));
 

@@ -58,6 +58,10 @@ export interface ConversationStats {
   autoReplies: { replied: number; skipped: number; failed: number };
 }
 
+/** Whether two claims are the same reply slot: (anchor, seq) is what the durable insert makes unique. */
+export const sameSlot = (a: Pick<ReplyClaim, 'personKey' | 'seq'>, b: Pick<ReplyClaim, 'personKey' | 'seq'>) =>
+  a.personKey === b.personKey && a.seq === b.seq;
+
 /** The keys a claim is filed under and looked up by. */
 export function claimKeys(claim: Pick<ReplyClaim, 'personKey' | 'keys'>): string[] {
   return claim.keys ?? [claim.personKey];

@@ -19,6 +19,12 @@ export interface DataItems {
   query(dataCollectionId: string): items.WixDataQuery;
 }
 
+/** Saves items in as few requests as it can: one save for one item, one bulk save for more, none for none. */
+export async function saveItems(items: DataItems, dataCollectionId: string, all: ItemFields[]): Promise<void> {
+  if (all.length === 1) await items.save(dataCollectionId, all[0]!);
+  else if (all.length > 1) await items.bulkSave(dataCollectionId, all);
+}
+
 /** WDE0074: an item with this `_id` already exists — the durable "already claimed". */
 function isDuplicateItem(error: unknown): boolean {
   return (error as { details?: { applicationError?: { code?: unknown } } })?.details?.applicationError?.code === 'WDE0074';

@@ -1,12 +1,12 @@
-import { claimKeys, conversationKey, type DecisionRecord, type ReplyClaim } from '../../core/auto-reply/ledger.js';
-import { newestDecisionFirst } from '../../core/conversation-stats.js';
+import { claimKeys, conversationKey, sameSlot, type DecisionRecord, type ReplyClaim } from '../../core/auto-reply/ledger.js';
+import { newestClaimFirst, newestDecisionFirst } from '../../core/conversation-stats.js';
 import type { AutoReplySettings } from '../../core/auto-reply/settings.js';
 import type { ConversationRecord } from '../../core/conversation.js';
 import { participantKeys } from '../../core/participant.js';
 import type { JournalEntry, PersonRecord, Store } from '../../core/ports.js';
 import { createWixDataStore, firstByKey, personsByKey, type WixDataStoreOptions } from '../data-store.js';
 import { siteItemsCollection } from './collection.js';
-import { type ItemFields, MAX_PAGE, READ } from './data-items.js';
+import { type ItemFields, MAX_PAGE, READ, saveItems } from './data-items.js';
 import { siteItems, valueOf } from './site-items.js';
 
 /**
@@ -57,7 +57,7 @@ export function openDataSession(options: WixDataStoreOptions): WixDataSession {
   const mine = (instanceId: string) => instanceId === known.instanceId;
   const coversIds = (instanceId: string, list: string[]) => mine(instanceId) && list.every((id) => known.conversationIds.has(id));
   const keepClaim = (claim: ReplyClaim) => {
-    claims = [claim, ...claims.filter((c) => !(c.personKey === claim.personKey && c.seq === claim.seq))];
+    claims = [claim, ...claims.filter((c) => !sameSlot(c, claim))];
   };
 
   /** Reads the persons and reply claims filed under keys this request has not read yet, in one query. */
@@ -72,7 +72,7 @@ export function openDataSession(options: WixDataStoreOptions): WixDataSession {
     for (const [key, person] of personsByKey(found)) if (!persons.has(key)) persons.set(key, person);
     for (const item of found) {
       const claim = valueOf<ReplyClaim>(item, 'claim');
-      if (claim && !claims.some((c) => c.personKey === claim.personKey && c.seq === claim.seq)) claims.push(claim);
+      if (claim && !claims.some((c) => sameSlot(c, claim))) claims.push(claim);
     }
     for (const key of missing) known.keys.add(key);
   };
@@ -120,8 +120,7 @@ export function openDataSession(options: WixDataStoreOptions): WixDataSession {
     async flush() {
       const all = [...buffer.values()];
       buffer.clear();
-      if (all.length === 1) await options.items.save(collection, all[0]!);
-      else if (all.length > 1) await options.items.bulkSave(collection, all);
+      await saveItems(options.items, collection, all);
     },
 
     async addEvent(entry) {
@@ -217,7 +216,7 @@ export function openDataSession(options: WixDataStoreOptions): WixDataSession {
       if (!mine(instanceId)) return base.replyClaims(instanceId, keys, limit);
       await ensureKeys(instanceId, keys);
       return claims.filter((c) => claimKeys(c).some((k) => keys.includes(k)))
-        .sort((a, b) => b.claimedAt.localeCompare(a.claimedAt) || b.seq - a.seq)
+        .sort(newestClaimFirst)
         .slice(0, limit);
     },
   };

@@ -31,31 +31,25 @@ export async function handleEventRequest(
   const { store } = deps;
   const key = `${event.instanceId}/${event.eventId}`;
   if (finished.has(key)) return;
-  const remember = (done: string) => {
-    if (finished.size >= MAX_REMEMBERED) finished.delete(finished.values().next().value!);
-    finished.add(done);
-  };
   const followUpId = `${event.eventId}:${RESOLVE_AGAIN}`;
   await store.prefetch(event.instanceId, prefetchFor(event, followUpId));
   const entry = await store.getEvent(event.instanceId, event.eventId) ?? journalEntryOf(event, deps.clock);
-  const followUp = await store.getEvent(event.instanceId, followUpId);
-  if (entry.doneAt && (!followUp || followUp.doneAt)) return remember(key);
+  let unfinished: JournalEntry | undefined;
   try {
-    const unfinished = await advance(deps, entry, followUpId);
-    if (unfinished) {
-      throw new UnfinishedEventError(`event ${unfinished.eventId} is not finished yet (${unfinished.lastError ?? 'pending'}); Wix will deliver it again`);
-    }
-    await store.flush();
-    remember(key);
+    unfinished = await advance(deps, entry, followUpId);
   } catch (error) {
-    if (error instanceof DeliveredConcurrentlyError) {
-      store.discard();
-      return;
+    if (!(error instanceof DeliveredConcurrentlyError)) {
+      await store.flush();
+      throw error;
     }
-    throw error;
-  } finally {
-    await store.flush();
+    store.discard();
+    return;
   }
+  await store.flush();
+  if (unfinished) {
+    throw new UnfinishedEventError(`event ${unfinished.eventId} is not finished yet (${unfinished.lastError ?? 'pending'}); Wix will deliver it again`);
+  }
+  remember(finished, key);
 }
 
 /**
@@ -65,7 +59,15 @@ export async function handleEventRequest(
 const finishedHere = new Set<string>();
 const MAX_REMEMBERED = 5000;
 
-/** Runs what is left of the event and of its follow-up lookup (if it made one); the first one left unfinished. */
+function remember(finished: Set<string>, key: string): void {
+  if (finished.size >= MAX_REMEMBERED) finished.delete(finished.values().next().value!);
+  finished.add(key);
+}
+
+/**
+ * Runs what is left of the event and of its follow-up lookup (if it made one); the first one left unfinished. A
+ * finished event (a redelivery) runs nothing and writes nothing.
+ */
 async function advance(deps: EventDeps, entry: JournalEntry, followUpId: string): Promise<JournalEntry | undefined> {
   const done = entry.doneAt ? entry : await advanceEvent(deps, entry, undefined, WIX_DELIVERIES);
   let followUp = await deps.store.getEvent(entry.instanceId, followUpId);
