@@ -102,7 +102,6 @@ describe('sub-requests per dashboard route on Wix hosting', () => {
     await stack.hosted.settled();
     expect(answer.status, JSON.stringify(answer.json)).toBe(200);
     expectWithin(stack.hosted.requests().slice(before), limit);
-    expect(limit === BUDGET.dashboard || route in MET).toBe(true);
   });
 });
 

@@ -25,8 +25,8 @@ export interface RequestCalls {
  * emulator instead of the ambient elevated ones: every event is verified from its signed JWT, handled in a fresh
  * Store session as Wix hosting runs it, and its Wix calls are counted.
  */
-export async function startRequestStack(options: { rateLimitPerMinute?: number | false } = {}) {
-  const emulator: Emulator = await startEmulator({ log: silentLogger, rateLimitPerMinute: options.rateLimitPerMinute ?? false });
+export async function startRequestStack() {
+  const emulator: Emulator = await startEmulator({ log: silentLogger, rateLimitPerMinute: false });
   let calls: string[] = [];
   const counting: typeof fetch = async (input, init) => {
     const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url);
