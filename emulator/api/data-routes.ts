@@ -1,7 +1,9 @@
 import { bulkInsert, bulkRemove, bulkSave, bulkUpdate } from '../data/bulk-items.js';
+import { aggregateItems } from '../data/aggregate-items.js';
 import { collection } from '../data/collections.js';
 import { getItem, insertItem, removeItem, saveItem, updateItem, type ItemWrite } from '../data/items.js';
-import { countItems, queryItems } from '../data/query-items.js';
+import { countItems, queryItems, removeByFilter } from '../data/query-items.js';
+import type { Filter } from '../query/filter.js';
 import { route, type Route, type RouteContext } from '../http/router.js';
 import { callerSite, nowIso, type ApiDeps } from './api-deps.js';
 
@@ -16,6 +18,7 @@ export function dataRoutes(deps: ApiDeps): Route[] {
   return [
     route('GET', '/wix-data/v2/items/query', query),
     route('POST', '/wix-data/v2/items/query', query),
+    route('POST', '/wix-data/v2/items/aggregate', (ctx) => aggregateItems(site(ctx), ctx.fields)),
     route('POST', '/wix-data/v2/items/count', (ctx) => countItems(site(ctx), ctx.fields)),
     route('POST', '/wix-data/v2/items', (ctx) =>
       ({ dataItem: insertItem(site(ctx), collectionOf(ctx), item(ctx), write(ctx)) })),
@@ -38,6 +41,8 @@ export function dataRoutes(deps: ApiDeps): Route[] {
     route('POST', '/wix-data/v2/bulk/items/insert', (ctx) => bulkInsert(site(ctx), collectionOf(ctx), items(ctx), write(ctx))),
     route('POST', '/wix-data/v2/bulk/items/update', (ctx) => bulkUpdate(site(ctx), collectionOf(ctx), items(ctx), write(ctx))),
     route('POST', '/wix-data/v2/bulk/items/save', (ctx) => bulkSave(site(ctx), collectionOf(ctx), items(ctx), write(ctx))),
+    route('POST', '/wix-data/v2/bulk/items/async-remove-by-filter', (ctx) =>
+      removeByFilter(site(ctx), collectionOf(ctx), ctx.fields.filter as Filter | undefined)),
     route('POST', '/wix-data/v2/bulk/items/remove', (ctx) =>
       bulkRemove(site(ctx), collectionOf(ctx), (ctx.fields.dataItemIds ?? []) as string[])),
   ];

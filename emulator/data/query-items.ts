@@ -57,6 +57,17 @@ export function countItems(state: SiteState, request: { dataCollectionId?: unkno
   return { totalCount: items.filter((item) => matchesFilter(item.data, request.filter)).length };
 }
 
+/**
+ * Async Remove Data Items By Filter: Wix answers with a job and removes in the background; the emulator removes at
+ * once (a job done before anyone asks), so a test sees the result without polling.
+ */
+export function removeByFilter(state: SiteState, collectionId: string, filter: Filter | undefined) {
+  if (!filter || Object.keys(filter).length === 0) throw new WixError(400, 'WDE0080', 'filter is required: removing by filter needs one');
+  const items = collection(state, collectionId);
+  for (const [id, item] of items) if (matchesFilter(item.data, filter)) items.delete(id);
+  return { jobId: `remove-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}` };
+}
+
 function project(data: Json, fields: string[] | undefined): Json {
   if (!fields?.length) return data;
   return Object.fromEntries(Object.entries(data).filter(([key]) => key === '_id' || fields.includes(key)));

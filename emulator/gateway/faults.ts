@@ -5,8 +5,11 @@ export interface FaultSpec {
   method?: string;
   /** Exact path, path prefix, or a RegExp tested against the path (no query string). */
   path?: string | RegExp;
-  /** Answer with this status instead of serving the request; omit to only slow it down. */
-  status?: 429 | 500 | 502 | 503 | 504;
+  /**
+   * Answer with this status instead of serving the request; omit to only slow it down. 404 plays an endpoint this
+   * Wix environment does not offer (e.g. a Developer Preview API).
+   */
+  status?: 404 | 429 | 500 | 502 | 503 | 504;
   /**
    * Serve the request first (Wix commits it), THEN fail the answer: with `status`, or by dropping the connection
    * when no status is given — the caller cannot tell that its write happened.
@@ -26,6 +29,7 @@ export interface ActiveFault extends FaultSpec {
 }
 
 const REASONS: Record<number, string> = {
+  404: 'Not Found (injected fault)',
   429: 'Too Many Requests (injected fault)',
   500: 'Internal Server Error (injected fault)',
   502: 'Bad Gateway (injected fault)',
@@ -72,7 +76,7 @@ export class FaultInjector {
     if (!fault.status) return;
     const headers: Record<string, string> = fault.retryAfterSeconds !== undefined
       ? { 'retry-after': String(fault.retryAfterSeconds) } : {};
-    const code = fault.status === 429 ? 'TOO_MANY_REQUESTS' : 'INTERNAL';
+    const code = fault.status === 429 ? 'TOO_MANY_REQUESTS' : fault.status === 404 ? 'NOT_FOUND' : 'INTERNAL';
     throw new WixError(fault.status, code, REASONS[fault.status] ?? 'Injected fault', { faultId: fault.id }, undefined,
       headers);
   }

@@ -24,6 +24,10 @@ interface ManifestComponent {
   compData?: { webhook?: { callbackUrl?: string; webhookSlug?: string } };
 }
 
+/** The slugs `wix build` writes for Wix's older webhooks (@wix/astro's legacyWebhookMap), by the event type their JWTs carry. */
+export const LEGACY_WEBHOOK_SLUGS: Record<string, string> = { AppRemoved: 'APP_REMOVED_WEBHOOK', AppInstalled: 'APP_PROVISIONED_WEBHOOK' };
+const LEGACY_SLUG_EVENT_TYPES = Object.fromEntries(Object.entries(LEGACY_WEBHOOK_SLUGS).map(([type, slug]) => [slug, type]));
+
 export function readBuiltApp(distDir = 'dist'): BuiltApp {
   const dir = resolve(distDir);
   const workerEntry = join(dir, '_worker.js', 'index.mjs');
@@ -36,6 +40,8 @@ export function readBuiltApp(distDir = 'dist'): BuiltApp {
     const hook = component.compData?.webhook;
     if (component.compType !== 'WEBHOOK' || !hook?.callbackUrl || !hook.webhookSlug) continue;
     webhooks[hook.webhookSlug] = new URL(hook.callbackUrl).pathname;
+    const eventType = LEGACY_SLUG_EVENT_TYPES[hook.webhookSlug];
+    if (eventType) webhooks[eventType] = webhooks[hook.webhookSlug]!;
   }
   return { distDir: dir, workerEntry, appId: manifest.appId, webhooks, routes: readRoutes(join(dir, '_worker.js')) };
 }

@@ -13,8 +13,27 @@ export interface ConversationTimeline {
   decisions: DecisionRecord[];
 }
 
-export async function conversationTimeline(store: Store, instanceId: string, conversationId: string): Promise<ConversationTimeline> {
+/** The most conversation IDs a `merged` hint may name. */
+export const MAX_MERGED_HINT = 50;
+
+/**
+ * `?merged=a,b` — the conversations the caller knows were merged into this one (the list row's `mergedFrom`). A
+ * hint only: the answer is the same without it, but on Wix hosting the decisions made in those conversations are then
+ * read in the same query as the record (a dashboard route has 4 sub-requests).
+ */
+export function mergedHintOf(params: URLSearchParams): string[] {
+  const raw = params.get('merged');
+  if (!raw) return [];
+  const ids = raw.split(',');
+  if (ids.length > MAX_MERGED_HINT) throw new BadRequestError(`merged may name at most ${MAX_MERGED_HINT} conversation IDs; got ${ids.length}`);
+  const bad = ids.find((id) => !isWixId(id));
+  if (bad !== undefined) throw new BadRequestError('merged must be conversation IDs (letters, digits, - and _) separated by commas');
+  return ids;
+}
+
+export async function conversationTimeline(store: Store, instanceId: string, conversationId: string, params = new URLSearchParams()): Promise<ConversationTimeline> {
   if (!isWixId(conversationId)) throw new BadRequestError('The conversation ID in the path is not a Wix ID (letters, digits, - and _)');
+  mergedHintOf(params);
   const currentId = await currentConversationId(store, instanceId, conversationId);
   const record = await store.getConversation(instanceId, currentId);
   if (!record) throw new NotFoundError(`No conversation ${conversationId} on this site`);

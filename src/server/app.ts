@@ -117,7 +117,7 @@ export function createServerApp(options: ServerAppOptions): ServerApp {
       sendJson(res, 200, await listConversations(store, siteOf(req, url), url.searchParams));
     },
     'GET /api/conversations/:conversationId': async (req, res, url, params) => {
-      sendJson(res, 200, await conversationTimeline(store, siteOf(req, url), params.conversationId!));
+      sendJson(res, 200, await conversationTimeline(store, siteOf(req, url), params.conversationId!, url.searchParams));
     },
     'GET /api/settings': async (req, res, url) => sendJson(res, 200, await readSettings(store, siteOf(req, url))),
     'PUT /api/settings': async (req, res, url) => {

@@ -60,10 +60,10 @@ export function createWixDataStore(options: WixDataStoreOptions, writes?: ItemWr
       return valueOf<ConversationRecord>(await get(await ids.conversation(instanceId, id)), 'conversation');
     },
     async putConversation(record) {
-      await save([await siteItems.conversation(record)]);
+      await save(await siteItems.conversationItems(record));
     },
     async removeConversation(instanceId, id) {
-      await save([await siteItems.merged(instanceId, id)]);
+      await save(await siteItems.mergedItems(instanceId, id));
     },
     listConversations: (instanceId, request) => listConversationItems(query, instanceId, request),
     async findConversationsByParticipant(instanceId, participant) {
@@ -120,7 +120,7 @@ export function createWixDataStore(options: WixDataStoreOptions, writes?: ItemWr
         .descending('decidedAt', 'eventId').limit(limit).find(READ);
       return found.items.map((item) => valueOf<DecisionRecord>(item, 'decision')!);
     },
-    conversationStats: (instanceId, period) => siteStats(query, instanceId, period),
+    conversationStats: (instanceId, period) => siteStats(items, collection, instanceId, period),
     // The conversion funnel: one query (site-funnel.ts).
     conversionFunnel: (instanceId, period) => siteFunnel(query, instanceId, period),
     ...dataSiteLifecycle(items, collection, query),

@@ -3,6 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { LEGACY_WEBHOOK_SLUGS } from '../../emulator/hosting/built-app';
 import { expectedComponent, registeredExtensions, type WebhookBundler } from './registered-extensions';
 
 interface ManifestComponent {
@@ -75,7 +76,7 @@ describe('app manifest', () => {
       const handler = await import(fileURLToPath(new URL(bundler.options.source, srcDir)));
       const { slug } = handler.default() as { slug: string };
       const webhook = component(event.options.compId).compData.webhook;
-      expect(webhook.webhookSlug).toBe(slug);
+      expect(webhook.webhookSlug).toBe(LEGACY_WEBHOOK_SLUGS[slug] ?? slug);
       expect(webhook.callbackUrl).toMatch(new RegExp(`/_wix/extensions/webhooks/${bundler.id}$`));
     }
   });

@@ -80,6 +80,24 @@ describe('Wix Data store specifics', () => {
     expect(personKeys).toEqual(['contact:ct-1', 'member:m-1']);
   });
 
+  it('counts the dashboard\'s cards in one aggregation, and with counts where Wix offers no aggregation', async () => {
+    const { emulator, items: bound } = await emulatedItems();
+    const store = createWixDataStore({ items: bound, collectionPrefix: NAMESPACE });
+    const period = { from: '2025-03-01T00:00:00.000Z', to: '2025-03-02T00:00:00.000Z' };
+    await store.putConversation(conversation({ conversationId: 'c-1', participantType: 'CONTACT', firstMessageAt: '2025-03-01T08:00:00.000Z',
+      lastMessageAt: '2025-03-01T09:00:00.000Z', typeHistory: [{ type: 'ANONYMOUS_VISITOR', at: '2025-03-01T08:00:00.000Z', conversationId: 'v-1' },
+        { type: 'CONTACT', at: '2025-03-01T09:00:00.000Z', conversationId: 'c-1' }] }));
+    // Faults with no status only watch: their hits count the calls.
+    const aggregations = emulator.faults.add({ path: '/wix-data/v2/items/aggregate', times: 100 });
+    const counts = emulator.faults.add({ path: '/wix-data/v2/items/count', times: 100 });
+    const aggregated = await store.conversationStats(SITE_A, period);
+    expect([aggregations.hits, counts.hits]).toEqual([1, 0]);
+    expect(aggregated).toMatchObject({ byType: { CONTACT: 1 }, becameContact: 1, becameMember: 0 });
+    emulator.faults.clear();
+    emulator.faults.add({ path: '/wix-data/v2/items/aggregate', status: 404 });
+    expect(await store.conversationStats(SITE_A, period)).toStrictEqual(aggregated);
+  });
+
   it('uses the collection ID suffix the app declares in its Data Collections extension', () => {
     expect(siteItems.idSuffix).toBe(SITE_ITEMS_SUFFIX);
   });

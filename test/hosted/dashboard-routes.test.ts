@@ -32,6 +32,15 @@ describe('the dashboard\'s backend API on Wix hosting, called with a dashboard u
     const { conversation, decisions } = await stack.timeline(instanceId, person.visitorConversation);
     expect(conversation).toMatchObject({ conversationId: person.conversationId, participantType: 'CONTACT', mergedFrom: [person.visitorConversation] });
     expect(decisions.map((d) => d.outcome)).toEqual(['replied']);
+    // Asked as the panel asks (with the row's mergedFrom), the same timeline comes from one Wix Data query.
+    const before = stack.hosted.requests().length;
+    const hinted = await stack.api(instanceId, 'GET', `/api/conversations/${person.conversationId}?merged=${person.visitorConversation}`);
+    await stack.hosted.settled();
+    expect(hinted.json).toEqual({ conversation, decisions });
+    const [request] = stack.hosted.requests().slice(before);
+    expect(request!.subrequests.filter((s) => s.path.includes('/wix-data/'))).toHaveLength(1);
+    const badHint = await stack.api(instanceId, 'GET', `/api/conversations/${person.conversationId}?merged=a/b`);
+    expect([badHint.status, badHint.json.error.code]).toEqual([400, 'BAD_REQUEST']);
     const missing = await stack.api(instanceId, 'GET', '/api/conversations/00000000-0000-0000-0000-000000000000');
     expect(missing.status).toBe(404);
     expect(missing.json.error.code).toBeTruthy();

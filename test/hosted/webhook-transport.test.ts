@@ -11,9 +11,11 @@ afterAll(async () => stack.close());
 describe('webhooks reach the built worker as Wix sends them', () => {
   it('routes each event type to the callback URL the built manifest registers for its slug', () => {
     const { webhooks } = stack.hosted.app;
-    expect(Object.keys(webhooks).sort()).toEqual([CONVERSATIONS_MERGED, MESSAGE_SENT_TO_BUSINESS].sort());
+    // App Removed is one of Wix's older webhooks: `wix build` gives it the slug APP_REMOVED_WEBHOOK; its JWTs say AppRemoved.
+    expect(Object.keys(webhooks).sort()).toEqual(['APP_REMOVED_WEBHOOK', 'AppRemoved', CONVERSATIONS_MERGED, MESSAGE_SENT_TO_BUSINESS].sort());
     for (const path of Object.values(webhooks)) expect(path).toMatch(/^\/_wix\/extensions\/webhooks\/[0-9a-f]{64}$/);
-    expect(webhooks[MESSAGE_SENT_TO_BUSINESS]).not.toBe(webhooks[CONVERSATIONS_MERGED]);
+    expect(webhooks.AppRemoved).toBe(webhooks.APP_REMOVED_WEBHOOK);
+    expect(new Set([webhooks[MESSAGE_SENT_TO_BUSINESS], webhooks[CONVERSATIONS_MERGED], webhooks.AppRemoved]).size).toBe(3);
   });
 
   it('answers 200 to a raw JWT posted as text/plain, and records the message', async () => {

@@ -42,7 +42,8 @@ export type { DryRunRequest, DryRunResult } from '../../api/dry-run.js';
  */
 export interface DashboardApi {
   list(params: ListParams): Promise<ConversationList>;
-  conversation(conversationId: string): Promise<ConversationDetail>;
+  /** `mergedFrom` (the row's) lets Wix hosting read the old conversations' decisions in the same query. */
+  conversation(conversationId: string, mergedFrom?: string[]): Promise<ConversationDetail>;
   stats(range: { from: string; to: string }): Promise<Stats>;
   /** Of the people who first wrote in the range: how many became contacts and members, how fast, by channel. */
   funnel(range: { from: string; to: string }): Promise<FunnelAnswer>;

@@ -12,7 +12,8 @@ export function httpDashboardApi(send: ApiFetch): DashboardApi {
       .then((response) => readJson<T>(response, what));
   return {
     list: (params) => get<ConversationList>(`/api/conversations?${listQuery(params)}`, 'conversations'),
-    conversation: (id) => get<ConversationDetail>(`/api/conversations/${encodeURIComponent(id)}`, 'the timeline'),
+    conversation: (id, mergedFrom = []) => get<ConversationDetail>(
+      `/api/conversations/${encodeURIComponent(id)}${mergedFrom.length ? `?${new URLSearchParams({ merged: mergedFrom.slice(0, 50).join(',') })}` : ''}`, 'the timeline'),
     stats: ({ from, to }) => get<Stats>(`/api/stats?${new URLSearchParams({ from, to })}`, 'the summary'),
     funnel: ({ from, to }) => get<ConversionFunnel>(`/api/funnel?${new URLSearchParams({ from, to })}`, 'the conversion funnel'),
     settings: () => get<AutoReplySettings>('/api/settings', 'the auto-reply settings'),

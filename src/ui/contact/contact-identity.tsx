@@ -36,7 +36,7 @@ export const ContactIdentity: FC<{ api: DashboardApi; contactId: string }> = ({ 
 };
 
 const ContactConversation: FC<{ api: DashboardApi; item: ConversationItem }> = ({ api, item }) => {
-  const detail = useLoad(() => api.conversation(item.conversationId), [api, item.conversationId]);
+  const detail = useLoad(() => api.conversation(item.conversationId, item.mergedFrom), [api, item.conversationId]);
   const current = detail.data?.conversation ?? item;
   const decisions: DecisionsState = detail.data ? { decisions: detail.data.decisions }
     : isNotAvailable(detail.error) ? 'unavailable' : detail.error ? { error: failureText(detail.error) } : 'loading';

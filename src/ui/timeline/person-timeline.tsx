@@ -28,7 +28,7 @@ interface Props {
 
 /** One person's timeline in a side panel: who they became and when, and what the auto-reply did at each step. */
 export const PersonTimeline: FC<Props> = ({ api, item, inboxLink, contactLink, refreshMs, fullWidth, onClose }) => {
-  const detail = useLoad(() => api.conversation(item.conversationId), [item.conversationId], refreshMs);
+  const detail = useLoad(() => api.conversation(item.conversationId, item.mergedFrom), [item.conversationId], refreshMs);
   const current = detail.data?.conversation ?? item;
   const link = inboxLink?.(current.conversationId);
   const contact = current.contactId ? contactLink?.(current.contactId) : undefined;

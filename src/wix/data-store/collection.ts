@@ -13,4 +13,4 @@ export function siteItemsCollection(namespace: string): string {
 }
 
 /** What an item is. A folded conversation keeps its `_id` with kind `merged`, so no delete is needed. */
-export type ItemKind = 'event' | 'conversation' | 'merged' | 'alias' | 'person' | 'claim' | 'decision' | 'settings';
+export type ItemKind = 'event' | 'conversation' | 'merged' | 'alias' | 'person' | 'claim' | 'decision' | 'type-change' | 'settings';

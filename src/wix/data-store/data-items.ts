@@ -13,10 +13,16 @@ export interface DataItems {
   insert(dataCollectionId: string, item: ItemFields): Promise<unknown>;
   save(dataCollectionId: string, item: ItemFields): Promise<unknown>;
   get(dataCollectionId: string, itemId: string, options?: typeof READ): Promise<ReadItem | null>;
-  remove(dataCollectionId: string, itemId: string): Promise<unknown>;
   /** One request for many items (Wix Data: up to 1000). */
   bulkSave(dataCollectionId: string, items: ItemFields[]): Promise<unknown>;
   query(dataCollectionId: string): items.WixDataQuery;
+  /** One request for many removals (Wix Data: up to 1000). */
+  bulkRemove(dataCollectionId: string, itemIds: string[]): Promise<unknown>;
+  /** Every item a filter matches, removed by Wix in the background: one request (App Removed). */
+  asyncRemoveByFilter(dataCollectionId: string, filter: items.WixDataFilter): Promise<unknown>;
+  /** Grouped counts in one request (the dashboard's cards). */
+  aggregate(dataCollectionId: string): items.WixDataAggregate;
+  filter(): items.WixDataFilter;
 }
 
 /** Saves items in as few requests as it can: one save for one item, one bulk save for more, none for none. */

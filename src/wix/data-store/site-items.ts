@@ -1,7 +1,7 @@
 import { claimKeys, type DecisionRecord, type ReplyClaim } from '../../core/auto-reply/ledger.js';
 import type { AutoReplySettings } from '../../core/auto-reply/settings.js';
 import type { ConversationRecord } from '../../core/conversation.js';
-import { participantKeys } from '../../core/participant.js';
+import { participantKeys, type ParticipantType } from '../../core/participant.js';
 import type { JournalEntry, PersonRecord } from '../../core/ports.js';
 import { foldCase } from '../../core/conversation-order.js';
 import { becameAt } from '../../core/conversation-stats.js';
@@ -18,6 +18,9 @@ import { itemId } from './item-id.js';
 const item = (kind: ItemKind, _id: string, instanceId: string, fields: Record<string, ItemFields[string] | string[] | undefined>, value: unknown) =>
   ({ _id, instanceId, kind, ...definedFields(fields as never), value: JSON.stringify(value) }) as ItemFields;
 
+/** The types a participant can become after their first message (the dashboard's "became" cards). */
+const BECAME: ParticipantType[] = ['CONTACT', 'MEMBER'];
+
 export const ids = {
   event: (instanceId: string, eventId: string) => itemId('event', instanceId, eventId),
   conversation: (instanceId: string, conversationId: string) => itemId('conversation', instanceId, conversationId),
@@ -25,6 +28,7 @@ export const ids = {
   person: (instanceId: string, key: string) => itemId('person', instanceId, key),
   claim: (instanceId: string, personKey: string, seq: number) => itemId('claim', instanceId, `${personKey}#${seq}`),
   decision: (instanceId: string, eventId: string) => itemId('decision', instanceId, eventId),
+  typeChange: (instanceId: string, conversationId: string, type: ParticipantType) => itemId('type-change', instanceId, `${conversationId}#${type}`),
   settings: (instanceId: string) => itemId('settings', instanceId, 'auto-reply'),
 };
 
@@ -54,9 +58,28 @@ export const siteItems = {
       channel: record.channel,
     }, record);
   },
-  /** A conversation folded into another: the item stays (kind `merged`), found by nothing but its `_id`. */
-  async merged(instanceId: string, conversationId: string) {
-    return item('merged', await ids.conversation(instanceId, conversationId), instanceId, { conversationId }, null);
+  /**
+   * A conversation's items: the conversation, and one `type-change` item for each type its participant became (a
+   * contact, a member), so the dashboard's cards are one aggregation that counts each item once (site-stats.ts).
+   */
+  async conversationItems(record: ConversationRecord) {
+    const changes = await Promise.all(BECAME.map(async (type) => {
+      const at = becameAt(record, type);
+      return at === undefined ? [] : [item('type-change', await ids.typeChange(record.instanceId, record.conversationId, type), record.instanceId,
+        { conversationId: record.conversationId, participantType: type, changedAt: dateField(at) }, { conversationId: record.conversationId, type, at })];
+    }));
+    return [await siteItems.conversation(record), ...changes.flat()];
+  },
+  /**
+   * A conversation folded into another: its items stay (kind `merged`), found by nothing but their `_id`. Its
+   * type changes live on in the target's history, so they are retired with it.
+   */
+  async mergedItems(instanceId: string, conversationId: string) {
+    const retired = (_id: string) => item('merged', _id, instanceId, { conversationId }, null);
+    return [
+      retired(await ids.conversation(instanceId, conversationId)),
+      ...await Promise.all(BECAME.map(async (type) => retired(await ids.typeChange(instanceId, conversationId, type)))),
+    ];
   },
   async alias(instanceId: string, oldId: string, targetId: string) {
     return item('alias', await ids.alias(instanceId, oldId), instanceId, { conversationIds: [oldId, targetId], aliasId: oldId, targetId }, { oldId, targetId });

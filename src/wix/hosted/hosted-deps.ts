@@ -7,6 +7,7 @@ import wixConfig from '../../../wix.config.json';
 import type { EventDeps } from '../../services/event-steps.js';
 import type { DataItems } from '../data-store/data-items.js';
 import { openDataSession, type WixDataSession } from '../data-store/data-session.js';
+import { createWixDataStore } from '../data-store.js';
 import { createWixDirectory, type DirectoryModules } from '../directory.js';
 import { createWixInbox, type InboxModules } from '../inbox.js';
 
@@ -36,13 +37,19 @@ function elevatedItems(): DataItems {
     save: auth.elevate(items.save),
     bulkSave: auth.elevate(items.bulkSave),
     get: auth.elevate(items.get),
-    remove: auth.elevate(items.remove),
     query: auth.elevate(items.query),
+    bulkRemove: auth.elevate(items.bulkRemove),
+    asyncRemoveByFilter: auth.elevate(items.asyncRemoveByFilter),
+    aggregate: auth.elevate(items.aggregate),
+    filter: items.filter,
   } as unknown as DataItems;
 }
 
 /** Wix Inbox with the app's elevated identity (the dry run asks it for the site's business name). */
 export const hostedInbox = shared.inbox;
+
+/** The site's data on Wix hosting, with the app's elevated identity, no session (App Removed). */
+export const hostedSiteItems = () => createWixDataStore({ items: elevatedItems(), collectionPrefix: wixConfig.namespace });
 
 /** The ports for one webhook request, with a fresh Store session. */
 export function hostedEventDeps(): EventDeps & { store: WixDataSession } {

@@ -101,5 +101,20 @@ export function autoReplyLedgerTests(store: CurrentStore): void {
         autoReplies: { replied: 1, skipped: 2, failed: 1 },
       });
     });
+
+    it('counts a person once after a merge: the conversation merged away no longer counts, its history lives in the target', async () => {
+      const period = { from: '2025-03-01T00:00:00.000Z', to: '2025-03-02T00:00:00.000Z' };
+      const visitor = { type: 'ANONYMOUS_VISITOR' as const, at: '2025-03-01T08:00:00.000Z', conversationId: 'v' };
+      const contact = { type: 'CONTACT' as const, at: '2025-03-01T09:00:00.000Z', conversationId: 'c' };
+      const member = { type: 'MEMBER' as const, at: '2025-03-01T10:00:00.000Z', conversationId: 'm' };
+      await store().putConversation(conversation({ conversationId: 'c', participantType: 'CONTACT', firstMessageAt: visitor.at, lastMessageAt: contact.at,
+        typeHistory: [visitor, contact] }));
+      await store().putConversation(conversation({ conversationId: 'm', participantType: 'MEMBER', firstMessageAt: visitor.at, lastMessageAt: member.at,
+        typeHistory: [visitor, contact, member], mergedFrom: ['c'] }));
+      await store().removeConversation(SITE_A, 'c');
+      expect(await store().conversationStats(SITE_A, period)).toMatchObject({
+        byType: { ANONYMOUS_VISITOR: 0, CONTACT: 0, MEMBER: 1 }, becameContact: 1, becameMember: 1,
+      });
+    });
   });
 }

@@ -46,6 +46,8 @@ export const API_CASES: HostileCase[] = [
   get('path: an encoded walk up the path', 400, 'BAD_REQUEST', '/api/conversations/..%2F..%2Fsettings'),
   get('path: a conversation ID with an encoded query', 400, 'BAD_REQUEST', '/api/conversations/abc%3Fx%3D1'),
   get('path: a conversation ID of 200 characters', 400, 'BAD_REQUEST', `/api/conversations/${'a'.repeat(200)}`),
+  get('timeline: a merged hint that is not conversation IDs', 400, 'BAD_REQUEST', '/api/conversations/abc?merged=a/b,c'),
+  get('timeline: a merged hint naming 51 conversations', 400, 'BAD_REQUEST', `/api/conversations/abc?merged=${Array.from({ length: 51 }, (_, i) => `c${i}`).join(',')}`),
   get('path: a request URL of 9,000 characters', 400, 'URL_TOO_LONG', `/api/conversations?search=${'a'.repeat(9000)}`),
   get('list: an unknown type', 400, 'BAD_REQUEST', '/api/conversations?type=ROBOT'),
   get('list: an unknown sort field', 400, 'BAD_REQUEST', '/api/conversations?sort=email'),
