@@ -41,6 +41,32 @@ describe('Wix Data items through the real @wix/data module', () => {
     expect(error.details?.applicationError?.code).toBe('WDE0073');
   });
 
+  it('aggregates: filter, group by several fields, count, sum, min and max, sort and a having filter', async () => {
+    const collection = '@inbox-identity/aggregated';
+    const rows = [['a', 'x', 1], ['a', 'x', 2], ['a', 'y', 5], ['b', 'x', 7], ['c', 'x', 100]] as const;
+    for (const [i, [kind, tag, n]] of rows.entries()) await client.items.insert(collection, { _id: `r-${i}`, kind, tag, n });
+    const grouped = await client.items.aggregate(collection)
+      .filter(client.items.filter().ne('kind', 'c'))
+      .group('kind', 'tag').count().sum('n', 'total').max('n', 'most').min('n', 'least')
+      .ascending('kind', 'tag')
+      .run();
+    expect(grouped.items).toEqual([
+      { _id: { kind: 'a', tag: 'x' }, kind: 'a', tag: 'x', count: 2, total: 3, most: 2, least: 1 },
+      { _id: { kind: 'a', tag: 'y' }, kind: 'a', tag: 'y', count: 1, total: 5, most: 5, least: 5 },
+      { _id: { kind: 'b', tag: 'x' }, kind: 'b', tag: 'x', count: 1, total: 7, most: 7, least: 7 },
+    ]);
+    const busy = await client.items.aggregate(collection).group('tag').count().having(client.items.filter().gt('count', 1)).run();
+    expect(busy.items).toEqual([expect.objectContaining({ _id: 'x', tag: 'x', count: 4 })]);
+    expect((await otherSite.items.aggregate(collection).count().run()).items).toEqual([]);
+  });
+
+  it('removes by filter in one call, only what matches', async () => {
+    const collection = '@inbox-identity/removable';
+    for (const [i, site] of ['s1', 's1', 's2'].entries()) await client.items.insert(collection, { _id: `x-${i}`, site });
+    expect(await client.items.asyncRemoveByFilter(collection, client.items.filter().eq('site', 's1'))).toMatchObject({ jobId: expect.any(String) });
+    expect((await client.items.query(collection).find()).items.map((i) => i._id)).toEqual(['x-2']);
+  });
+
   it('queries with filter ($or, $gt, $hasSome), sort and paging, dates included', async () => {
     const collection = '@inbox-identity/events';
     for (let n = 1; n <= 5; n++) {
