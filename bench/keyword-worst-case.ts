@@ -128,7 +128,8 @@ export const keywordWorstCase: BenchSection = async ({ quick, print }) => {
   return [
     { section, what: `longest event-loop hold, ${shape} (wall clock)`, unit: 'ms', app: worstMs, better: 'lower', target: 50,
       note: 'worst run of every shape, the cold first run included; past the CPU figure it is other work on the machine' },
-    { section, what: 'CPU of the costliest of those runs', unit: 'ms', app: worstCpuMs, better: 'lower', target: 50 },
+    { section, what: 'CPU of the costliest of those runs', unit: 'ms', app: worstCpuMs, better: 'lower',
+      note: 'the whole process\'s CPU over that run (garbage collection on other threads included), so it can pass the wall clock' },
   ];
 };
 

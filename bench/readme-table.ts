@@ -1,11 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { cellsOf, markdownTable } from './figure-format.js';
 import type { RecordedFigure } from './figures.js';
 
 /**
- * `npx tsx bench/readme-table.ts [results.json]`: the README's Benchmarks figures as Markdown, made from the latest
- * `npm run bench` (bench/results.json): the machine and date, then one table per section with each figure's note.
+ * `npx tsx bench/readme-table.ts [results.json] [--write]`: the README's Benchmarks figures as Markdown, made from
+ * the latest `npm run bench` (bench/results.json): the machine and date, then one table per section with each
+ * figure's note. `--write` puts them in README.md between its `<!-- bench:begin -->` and `<!-- bench:end -->` lines.
  */
 interface Results {
   date: string;
@@ -17,7 +18,8 @@ interface Results {
   figures: RecordedFigure[];
 }
 
-const file = path.resolve(process.argv[2] ?? path.join(import.meta.dirname, 'results.json'));
+const args = process.argv.slice(2);
+const file = path.resolve(args.find((arg) => !arg.startsWith('--')) ?? path.join(import.meta.dirname, 'results.json'));
 const results = JSON.parse(readFileSync(file, 'utf8')) as Results;
 const { machine } = results;
 const out: string[] = [];
@@ -35,4 +37,16 @@ for (const [section, figures] of bySection) {
   const notes = [...new Set(figures.filter((figure) => figure.note).map((figure) => `${figure.what}: ${figure.note}`))];
   if (notes.length > 0) out.push('', ...notes.map((note) => `- ${note}`));
 }
-console.log(out.join('\n'));
+const markdown = out.join('\n');
+if (args.includes('--write')) {
+  const readme = path.join(import.meta.dirname, '..', 'README.md');
+  const text = readFileSync(readme, 'utf8');
+  const begin = text.indexOf('<!-- bench:begin');
+  const end = text.indexOf('<!-- bench:end -->');
+  if (begin < 0 || end < begin) throw new Error('README.md has no <!-- bench:begin … --> … <!-- bench:end --> lines to write between');
+  const opening = text.indexOf('\n', begin) + 1;
+  writeFileSync(readme, `${text.slice(0, opening)}\n${markdown}\n\n${text.slice(end)}`);
+  console.log(`README.md: Benchmarks figures written from ${path.relative(process.cwd(), file)}`);
+} else {
+  console.log(markdown);
+}
