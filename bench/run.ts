@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { ensureBundled } from '../scripts/bundle.mjs';
 import { cellsOf, markdownTable } from './figure-format.js';
 import { meetsTarget, ratioOf, SectionSkipped, type Figure, type RecordedFigure } from './figures.js';
 import { SECTIONS } from './sections.js';
@@ -36,6 +37,9 @@ const machine = {
 const started = new Date();
 console.log(`inbox-identity benchmarks${quick ? ' (quick: small sizes, checks that figures are produced)' : ''}`);
 console.log(`${machine.cpus} × ${machine.model}, ${machine.memoryGB} GB, node ${machine.node}, load average ${machine.loadAverageAtStart.join(' / ')} at ${started.toISOString()}\n`);
+
+// Sections start `npm run serve`'s compiled entry as a process: bundle it now, not inside a section's timing.
+await Promise.all([ensureBundled('server'), ensureBundled('start'), ensureBundled('browser')]);
 
 const figures: RecordedFigure[] = [];
 const sections: { name: string; seconds: number; figures: number; skipped?: string; error?: string }[] = [];
