@@ -34,7 +34,7 @@ const bySection = new Map<string, RecordedFigure[]>();
 for (const figure of results.figures) bySection.set(figure.section, [...(bySection.get(figure.section) ?? []), figure]);
 for (const [section, figures] of bySection) {
   out.push('', `**${section}**`, '', markdownTable(figures.map(cellsOf)));
-  const notes = [...new Set(figures.filter((figure) => figure.note).map((figure) => `${figure.what}: ${figure.note}`))];
+  const notes = [...new Set(figures.filter((figure) => figure.note).map((figure) => (/^[\w-]+: /.test(figure.note!) ? figure.note! : `${figure.what}: ${figure.note}`)))];
   if (notes.length > 0) out.push('', ...notes.map((note) => `- ${note}`));
 }
 const markdown = out.join('\n');
