@@ -1,11 +1,12 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { silentLogger, startEmulator } from '../../../emulator/index.js';
 import { startServerProcess } from '../../../bench/server-process.js';
+import { isFresh } from '../../../scripts/bundle.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 
@@ -46,4 +47,13 @@ describe('the server compiled ahead', () => {
       rmSync(dataDir, { recursive: true, force: true });
     }
   }, 120_000);
+
+  it('is fresh while its sources are as they were, and stale once one of them changed', () => {
+    expect(isFresh('server', out)).toBe(true);
+    const stampFile = path.join(out, 'server.stamp.json');
+    const stamp = JSON.parse(readFileSync(stampFile, 'utf8')) as { inputs: Record<string, string> };
+    expect(Object.keys(stamp.inputs)).toContain('src/server/main.ts');
+    writeFileSync(stampFile, JSON.stringify({ ...stamp, inputs: { ...stamp.inputs, 'src/server/main.ts': '0:0' } }));
+    expect(isFresh('server', out)).toBe(false);
+  });
 });
