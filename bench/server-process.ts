@@ -14,10 +14,10 @@ export interface ServerProcess {
 
 /**
  * A server as its own process, so load comes from another process than the one measured. `command` defaults to
- * the self-hosted server (`npm run serve`'s entry); a floor passes its own. The child prints `… on http://…` once
+ * the self-hosted server as `npm run serve` runs it (compiled ahead, bundled first when stale); a floor passes its own. The child prints `… on http://…` once
  * listening; PORT=0 picks a free port.
  */
-export async function startServerProcess(env: Record<string, string>, command: string[] = ['--import', 'tsx', 'src/server/main.ts']): Promise<ServerProcess> {
+export async function startServerProcess(env: Record<string, string>, command: string[] = ['scripts/launch.mjs', 'serve']): Promise<ServerProcess> {
   const started = performance.now();
   const child = spawn(process.execPath, command, { cwd: ROOT, env: { PATH: process.env.PATH!, PORT: '0', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';

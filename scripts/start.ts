@@ -4,16 +4,10 @@ import { PortInUseError } from '../src/local/local-stack.js';
 /**
  * `npm start`: the local mode, offline. Starts the Wix platform emulator, the self-hosted server with its
  * dashboard, and the simulator; seeds a demo site with a few dozen people; prints the URLs and keeps running.
- * `npm start -- --once` exits after seeding and printing (CI uses it). `npm start -- --hosted`: see start-hosted.ts.
+ * `npm start -- --once` exits after seeding and printing (CI uses it). `npm start -- --hosted` (start-hosted.ts) is
+ * routed by scripts/launch.mjs, which runs this file compiled ahead (build/local/start.js).
  */
 const once = process.argv.includes('--once');
-if (process.argv.includes('--hosted')) {
-  // The built worker (dist/) behind the Wix-hosting harness instead of the self-hosted server; it runs (and
-  // exits) on its own, so the self-hosted mode below never starts.
-  await import('./start-hosted.js');
-  await new Promise(() => {});
-}
-const started = performance.now();
 const demo = await startDemoMode({
   serverPort: Number(process.env.PORT ?? (once ? 0 : 3000)),
   emulatorPort: Number(process.env.EMULATOR_PORT ?? (once ? 0 : 5100)),
@@ -24,7 +18,7 @@ const demo = await startDemoMode({
 }).catch(exitOnPortInUse);
 const list = (await (await fetch(`${demo.urls.server}/api/conversations?limit=1`, { headers: { authorization: demo.site.token } })).json()) as { total: number };
 
-console.log(`inbox-identity local mode — ready in ${((performance.now() - started) / 1000).toFixed(1)} s
+console.log(`inbox-identity local mode — ready in ${(performance.now() / 1000).toFixed(1)} s
 Demo site "Casa Azul Bakery" (${demo.site.instanceId}): ${demo.site.people} people, ${list.total} conversations on record.
 
   Dashboard:  ${demo.urls.dashboard}

@@ -6,6 +6,7 @@ import type { Store } from '../core/ports.js';
 import type { ServerApp } from '../server/app.js';
 import { openSelfHostedApp } from '../server/self-hosted.js';
 import type { DemoClock } from './demo-clock.js';
+import { localModeKey } from './local-mode-key.js';
 
 export interface LocalStack {
   emulator: Emulator;
@@ -58,6 +59,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const log = options.quiet ? () => {} : (message: string) => console.log(`[server] ${message}`);
   const emulator = await onPort(options.emulatorPort ?? 0, 'EMULATOR_PORT', 'Wix emulator', () => startEmulator({
     port: options.emulatorPort ?? 0,
+    app: { privateKeyPem: localModeKey() },
     log: options.verbose ? stderrLogger : silentLogger,
     ...(options.clock ? { clock: { now: options.clock.nowMs } } : {}),
   }));

@@ -34,7 +34,7 @@ export function dashboardRoutes(verifyPageToken: (req: IncomingMessage, url: URL
 export function asset(name: string): RouteHandler {
   return async (_req: IncomingMessage, res: ServerResponse) => {
     const file = (await dashboardBundle()).get(name);
-    if (!file) throw new Error(`The browser bundle has no ${name}; see BROWSER_ENTRIES in src/server/dashboard-bundle.ts`);
+    if (!file) throw new Error(`The browser bundle has no ${name}; see BROWSER_ENTRIES in scripts/bundle.mjs`);
     send(res, 200, file.contentType, file.body, 'public, max-age=300');
   };
 }

@@ -1,9 +1,12 @@
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import path from 'node:path';
 
-/** `npm run serve` as a real process, configured only by the environment given; its output is collected. */
+/**
+ * `npm run serve` as a real process — the same entry (`node scripts/launch.mjs serve`: the server compiled ahead,
+ * bundled first when stale) — configured only by the environment given; its output is collected.
+ */
 export function serve(env: Record<string, string>): { child: ChildProcessWithoutNullStreams; output: () => string; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const child = spawn(process.execPath, ['scripts/launch.mjs', 'serve'], {
     cwd: path.resolve(import.meta.dirname, '../../..'),
     env: { PATH: process.env.PATH!, ...env },
   });

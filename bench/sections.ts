@@ -1,0 +1,14 @@
+import { coldStart } from './cold-start.js';
+import type { BenchSection } from './figures.js';
+import { hostedRequests } from './hosted-requests.js';
+import { keywordWorstCase } from './keyword-worst-case.js';
+
+/**
+ * Every section `npm run bench` runs, in order (`npm run bench -- --only <name>` runs some). A section measures its
+ * app figures and the floor beside them in the same run and returns Figures (bench/figures.ts).
+ */
+export const SECTIONS: { name: string; run: BenchSection }[] = [
+  { name: 'cold start', run: coldStart },
+  { name: 'hosted worker', run: hostedRequests },
+  { name: 'keyword worst case', run: keywordWorstCase },
+];
