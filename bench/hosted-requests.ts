@@ -92,9 +92,10 @@ export async function measureHosted({ people, cap, rounds }: { people: number; c
       for (const record of hosted.requests().slice(before)) record.kind = 'duplicate delivery';
     }
     const token = emulator.issueToken(site.instanceId, { subjectType: 'USER' });
-    const [someone] = (await (await fetch(`${hosted.url}/api/conversations`, { headers: { authorization: token } })).json()).items as { conversationId: string; contactId: string }[];
+    const [someone] = (await (await fetch(`${hosted.url}/api/conversations`, { headers: { authorization: token } })).json()).items as { conversationId: string; contactId: string; mergedFrom: string[] }[];
     const routes: [string, string, unknown?][] = [
-      ['GET', '/api/conversations'], ['GET', `/api/conversations/${someone!.conversationId}`],
+      ['GET', '/api/conversations'], // The timeline as the panel asks it: with the row's mergedFrom.
+      ['GET', `/api/conversations/${someone!.conversationId}?merged=${someone!.mergedFrom.join(',')}`],
       ['GET', `/api/contact-conversations?contactId=${someone!.contactId}`], ['GET', '/api/stats'], ['GET', '/api/settings'],
       ['PUT', '/api/settings', { cooldownHours: 24 }], ['POST', '/api/settings/dry-run', { participant: { type: 'CONTACT' }, text: 'Hi' }],
     ];
