@@ -1,14 +1,19 @@
-import type { ConversationRecord } from '../core/conversation.js';
+import type { ConversationQuery, ConversationRecord } from '../core/conversation.js';
 import type { ParticipantIds } from '../core/participant.js';
 import type { Store } from '../core/ports.js';
-import { conversationQueryFrom, cursorFor } from './conversation-query.js';
+import { positionOf } from '../core/conversation-order.js';
+import { conversationQueryFrom } from './conversation-query.js';
+import { cursorAfter } from './list-cursor.js';
 
 /** One row of the dashboard's conversation list: the record, with the participant's IDs at the top level. */
 export type ConversationItem = Omit<ConversationRecord, 'instanceId' | 'participant' | 'resolution' | 'updatedAt'> & ParticipantIds;
 
 export interface ConversationList {
   items: ConversationItem[];
+  /** How many conversations match; a search stops counting at 1,000 and says so with `totalCapped`. */
   total: number;
+  totalCapped?: true;
+  /** The next page: pass it back as `cursor` (with the same sort). Absent on the last page. */
   nextCursor?: string;
 }
 
@@ -16,12 +21,18 @@ export interface ConversationList {
 export async function listConversations(store: Store, instanceId: string, params: URLSearchParams): Promise<ConversationList> {
   const query = conversationQueryFrom(params);
   const page = await store.listConversations(instanceId, query);
-  const next = query.offset + page.items.length;
+  const last = page.items.at(-1);
   return {
     items: page.items.map(itemOf),
     total: page.total,
-    ...(next < page.total ? { nextCursor: cursorFor(next) } : {}),
+    ...(page.totalCapped ? { totalCapped: true as const } : {}),
+    ...(page.hasMore && last ? { nextCursor: cursorAfter(query.sort, { ...positionOf(last, query.sort.field), seen: seenBefore(query) + page.items.length }) } : {}),
   };
+}
+
+/** How many rows came before this page. */
+function seenBefore(query: ConversationQuery): number {
+  return query.after ? query.after.seen ?? 0 : query.offset;
 }
 
 export function itemOf(record: ConversationRecord): ConversationItem {
