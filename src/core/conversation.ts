@@ -69,8 +69,11 @@ export interface ConversationQuery {
   limit: number;
 }
 
-/** A search's total stops counting here (`totalCapped`): a substring cannot use an index, so counting costs a scan. */
-export const SEARCH_TOTAL_CAP = 1000;
+/**
+ * A search's total stops counting here (`totalCapped`: "100+"). A substring cannot use an index: counting every
+ * match would scan the whole site per page, and counting further than this would walk further than the page needs.
+ */
+export const SEARCH_TOTAL_CAP = 100;
 
 export interface ConversationPage {
   items: ConversationRecord[];

@@ -36,7 +36,8 @@ const NULLABLE = new Set<ConversationSortField>(['lastMessageAt', 'firstMessageA
  *   being the last row's (sort value, conversationId); `offset` still works, walking the index to it;
  * - a page's records are read by rowid, only for its rows;
  * - the total of an unsearched list is the kept count; a search's is counted in the same walk that finds its
- *   page, up to SEARCH_TOTAL_CAP matches (a substring has no index: past that a scan per page would be the cost).
+ *   page, up to SEARCH_TOTAL_CAP matches (a substring has no index: past that a scan per page would be the cost);
+ *   a page deeper than the cap walks from its cursor alone, the rows before it being the cursor's `seen`.
  */
 export function sqliteConversationList(db: Database) {
   const statements = new Map<string, Statement<[Params], Key>>();
@@ -104,7 +105,12 @@ export function sqliteConversationList(db: Database) {
     let capped = false;
     if (params.search === null) {
       total = params.type === null ? siteTotal.get(instanceId)! : typeTotal.get(instanceId, params.type)!;
-      keys = pageKeys(query.limit + 1);
+      keys = total === 0 ? [] : pageKeys(query.limit + 1);
+    } else if (after?.seen !== undefined && after.seen + query.limit + 1 > SEARCH_TOTAL_CAP) {
+      // Deep in a search: the rows before the cursor already reach the cap, or will with this page.
+      keys = keysAfter(params, sort, after, query.limit + 1);
+      capped = after.seen + keys.length > SEARCH_TOTAL_CAP;
+      total = Math.min(after.seen + keys.length, SEARCH_TOTAL_CAP);
     } else {
       // One walk from the start counts the matches (up to the cap) and holds the page whenever it lies within them.
       const hits = keysAfter(params, sort, undefined, SEARCH_TOTAL_CAP + 1);

@@ -6,8 +6,12 @@ export const SORT_COLUMNS = {
   messageCount: 'message_count',
 } as const;
 
-/** The index a list sorted by `field` walks: `type` for a type-filtered list (no search), else the site-wide one. */
-export const listIndex = (field: keyof typeof SORT_COLUMNS, byType: boolean) => `conversations_${byType ? 'type_' : 'list_'}${field}`;
+/** The sorts a type filter has its own index for (the dashboard's newest first and by name); the others check the type in the site-wide index. */
+const TYPE_LED = new Set<keyof typeof SORT_COLUMNS>(['lastMessageAt', 'displayName']);
+
+/** The index a list sorted by `field` walks: the type-led one for a type filter without a search, where there is one; else the site-wide one. */
+export const listIndex = (field: keyof typeof SORT_COLUMNS, byType: boolean) =>
+  `conversations_${byType && TYPE_LED.has(field) ? 'type_' : 'list_'}${field}`;
 
 /** When the record's type history reached `type` (not its first step), as `becameAt` in core/conversation-stats.ts. */
 const becameAtSql = (type: string) => `(SELECT json_extract(h.value, '$.at') FROM json_each(record, '$.typeHistory') h
@@ -17,9 +21,9 @@ const becameAtSql = (type: string) => `(SELECT json_extract(h.value, '$.at') FRO
  * Schema step: the dashboard at 100,000 conversations of a site (issue 10).
  * - Each list shape walks an index in its own order and stops after a page: per sort field, a site-wide index
  *   led by the sort column and conversationId (the keyset), carrying the type, name and email keys so that a
- *   type filter combined with a search, or a search alone, is checked in the index without reading a record;
- *   and a type-led one for a type filter alone. The newest-first index carries first_message_at too: the cards'
- *   "who is writing" is one range of it.
+ *   type filter, a search, or both are checked in the index without reading a record; and for the dashboard's
+ *   own sorts (newest first, by name) a type-led one for a type filter alone, so a rare type is no longer a walk. The type-led newest-first index carries first_message_at too: the
+ *   cards' "who is writing" is a range of it per type.
  * - The total of an unsearched list is kept as it changes (conversation_counts, by triggers), not counted per page.
  * - When a conversation became a contact or member is a column with its own index, so the cards count a range.
  * - Auto-reply outcomes by time: an index that carries the outcome. The old single-column indexes are dropped.
@@ -32,17 +36,15 @@ export const SCALE_SCHEMA = `
   DROP INDEX conversations_by_first_message;
   DROP INDEX conversations_by_message_count;
   CREATE INDEX ${listIndex('lastMessageAt', false)} ON conversations
-    (instance_id, last_message_at, conversation_id, participant_type, first_message_at, display_name_key, email_key);
+    (instance_id, last_message_at, conversation_id, display_name_key, email_key, participant_type);
   CREATE INDEX ${listIndex('firstMessageAt', false)} ON conversations
-    (instance_id, first_message_at, conversation_id, participant_type, display_name_key, email_key);
+    (instance_id, first_message_at, conversation_id, display_name_key, email_key, participant_type);
   CREATE INDEX ${listIndex('displayName', false)} ON conversations
-    (instance_id, display_name_key, conversation_id, participant_type, email_key);
+    (instance_id, display_name_key, conversation_id, email_key, participant_type);
   CREATE INDEX ${listIndex('messageCount', false)} ON conversations
-    (instance_id, message_count, conversation_id, participant_type, display_name_key, email_key);
-  CREATE INDEX ${listIndex('lastMessageAt', true)} ON conversations (instance_id, participant_type, last_message_at, conversation_id);
-  CREATE INDEX ${listIndex('firstMessageAt', true)} ON conversations (instance_id, participant_type, first_message_at, conversation_id);
+    (instance_id, message_count, conversation_id, display_name_key, email_key, participant_type);
+  CREATE INDEX ${listIndex('lastMessageAt', true)} ON conversations (instance_id, participant_type, last_message_at, conversation_id, first_message_at);
   CREATE INDEX ${listIndex('displayName', true)} ON conversations (instance_id, participant_type, display_name_key, conversation_id);
-  CREATE INDEX ${listIndex('messageCount', true)} ON conversations (instance_id, participant_type, message_count, conversation_id);
 
   CREATE TABLE conversation_counts (
     instance_id      TEXT NOT NULL,
@@ -75,5 +77,5 @@ export const SCALE_SCHEMA = `
   CREATE INDEX conversations_became_member ON conversations (instance_id, became_member_at) WHERE became_member_at IS NOT NULL;
 
   DROP INDEX decisions_by_time;
-  CREATE INDEX decisions_by_time_outcome ON decisions (instance_id, decided_at, outcome);
+  CREATE INDEX decisions_by_outcome ON decisions (instance_id, outcome, decided_at);
   `;
