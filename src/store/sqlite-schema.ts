@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { FUNNEL_INDEX } from './sqlite-funnel-index.js';
 import { SCALE_SCHEMA } from './sqlite-scale-schema.js';
+import { STAT_DAYS_SCHEMA } from './sqlite-stat-days.js';
 
 /**
  * The schema as a list of steps; step i takes the file from `user_version` i to i + 1. Add a step to change
@@ -103,6 +104,7 @@ export const MIGRATIONS: readonly string[] = [
   `,
   FUNNEL_INDEX,
   SCALE_SCHEMA,
+  STAT_DAYS_SCHEMA,
 ];
 
 /** Brings the file up to the newest schema in one transaction; refuses a file written by a newer build. */

@@ -23,6 +23,8 @@ export function openSqliteStore({ file }: SqliteStoreOptions): Store {
   // In WAL mode NORMAL survives a crash of the process (what the journal promises); only an OS crash can lose the last commit.
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
+  // The kept counts are triggers: a row an INSERT OR REPLACE replaces must fire its delete trigger too.
+  db.pragma('recursive_triggers = ON');
   migrate(db);
 
   const addEvent = db.prepare(`INSERT OR IGNORE INTO journal (instance_id, event_id, received_at, next_attempt_at, done, entry)
