@@ -76,9 +76,8 @@ function seededDecision(record: ConversationRecord, i: number): DecisionRecord {
 
 /** The app's store file with `size` conversations (and a decision each) on one site, written by the app's own code in one transaction. */
 export function seedAppStore(file: string, instanceId: string, size: number): void {
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('cache_size = -262144');
+  const db = bulkWriter(file);
+  db.pragma('recursive_triggers = ON');
   migrate(db);
   const conversations = sqliteConversations(db);
   const ledger = sqliteAutoReplyLedger(db);
@@ -89,15 +88,13 @@ export function seedAppStore(file: string, instanceId: string, size: number): vo
       void ledger.putDecision(seededDecision(record, i));
     }
   })();
-  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.pragma('journal_mode = WAL');
   db.close();
 }
 
 /** The floor's file: the same records in a minimal table, one index for each query the floor answers. */
 export function seedFloorStore(file: string, instanceId: string, size: number): void {
-  const db = new Database(file);
-  db.pragma('journal_mode = WAL');
-  db.pragma('cache_size = -262144');
+  const db = bulkWriter(file);
   db.exec(`CREATE TABLE conversations (conversation_id TEXT PRIMARY KEY, participant_type TEXT NOT NULL, name_key TEXT NOT NULL,
       email_key TEXT, last_at TEXT, record TEXT NOT NULL);
     CREATE INDEX by_last ON conversations (last_at, conversation_id, name_key, email_key);
@@ -110,8 +107,17 @@ export function seedFloorStore(file: string, instanceId: string, size: number): 
       insert.run(r.conversationId, r.participantType, foldCase(r.displayName), r.email === undefined ? null : foldCase(r.email), r.lastMessageAt ?? null, JSON.stringify(r));
     }
   })();
-  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.pragma('journal_mode = WAL');
   db.close();
+}
+
+/** A fresh file written in one go: no rollback journal, no syncs, every page in memory until the end. */
+function bulkWriter(file: string) {
+  const db = new Database(file);
+  db.pragma('journal_mode = OFF');
+  db.pragma('synchronous = OFF');
+  db.pragma('cache_size = -1048576');
+  return db;
 }
 
 function hex(n: number, width: number): string {
