@@ -10,8 +10,8 @@ import {
 import { foldCase } from '../core/conversation-order.js';
 import { listIndex, SORT_COLUMNS } from './sqlite-scale-schema.js';
 
-/** A row's place in the list: rowid, sort value, conversationId (raw rows: no object per row). */
-type Key = [id: number, value: string | number | null, conversationId: string];
+/** A row's place in the list: rowid, sort value, conversationId, and its record when the walk read it (raw rows: no object per row). */
+type Key = [id: number, value: string | number | null, conversationId: string, record?: string];
 type Sort = ConversationQuery['sort'];
 /** A list's rows come in two segments when the sort field may be missing: rows with a value, then rows without. */
 type Segment = 'values' | 'nulls';
@@ -34,18 +34,19 @@ const NULLABLE = new Set<ConversationSortField>(['lastMessageAt', 'firstMessageA
  * - every (filter × sort × segment × start) shape is its own statement over the index made for it
  *   (sqlite-scale-schema.ts), walked in the list's order and stopped after the page: keyset paging, the cursor
  *   being the last row's (sort value, conversationId); `offset` still works, walking the index to it;
- * - a page's records are read by rowid, only for its rows;
+ * - a page's records are read with it, only for its rows (a search's counting walk reads keys, then its page's records by rowid);
  * - the total of an unsearched list is the kept count; a search's is counted in the same walk that finds its
  *   page, up to SEARCH_TOTAL_CAP matches (a substring has no index: past that a scan per page would be the cost);
  *   a page deeper than the cap walks from its cursor alone, the rows before it being the cursor's `seen`.
  */
 export function sqliteConversationList(db: Database) {
   const statements = new Map<string, Statement<[Params], Key>>();
-  const walk = (search: boolean, type: boolean, sort: Sort, segment: Segment, from: From) => {
-    const key = `${search}|${type}|${sort.field}|${sort.order}|${segment}|${from}`;
+  // A search's walk to count its matches reads keys only; every other walk reads the page's records as it goes.
+  const walk = (search: boolean, type: boolean, sort: Sort, segment: Segment, from: From, records: boolean) => {
+    const key = `${search}|${type}|${sort.field}|${sort.order}|${segment}|${from}|${records}`;
     let statement = statements.get(key);
     if (!statement) {
-      statement = db.prepare<[Params], Key>(walkSql(search, type, sort, segment, from)).raw(true);
+      statement = db.prepare<[Params], Key>(walkSql(search, type, sort, segment, from, records)).raw(true);
       statements.set(key, statement);
     }
     return statement;
@@ -55,11 +56,11 @@ export function sqliteConversationList(db: Database) {
   const siteTotal = db.prepare<[string], number>('SELECT coalesce(sum(n), 0) FROM conversation_counts WHERE instance_id = ?').pluck();
   const typeTotal = db.prepare<[string, string], number>('SELECT coalesce(sum(n), 0) FROM conversation_counts WHERE instance_id = ? AND participant_type = ?').pluck();
 
-  /** Up to `limit` rows after the cursor (from the start without one), across both segments. */
-  const keysAfter = (params: Params, sort: Sort, after: ConversationCursor | undefined, limit: number): Key[] => {
+  /** Up to `limit` rows after the cursor (from the start without one), across both segments; `records`: read them too. */
+  const keysAfter = (params: Params, sort: Sort, after: ConversationCursor | undefined, limit: number, records = true): Key[] => {
     const search = params.search !== null;
     const type = params.type !== null;
-    const run = (segment: Segment, from: From, n: number) => walk(search, type, sort, segment, from).all({ ...params, limit: n });
+    const run = (segment: Segment, from: From, n: number) => walk(search, type, sort, segment, from, records).all({ ...params, limit: n });
     const values = after && after.value === null ? [] : run('values', after ? 'after' : 'start', limit);
     if (!NULLABLE.has(sort.field) || values.length >= limit) return values;
     return [...values, ...run('nulls', after?.value === null ? 'after' : 'start', limit - values.length)];
@@ -69,7 +70,7 @@ export function sqliteConversationList(db: Database) {
   const keysFromOffset = (params: Params, sort: Sort, limit: number): Key[] => {
     const search = params.search !== null;
     const type = params.type !== null;
-    const values = walk(search, type, sort, 'values', 'offset').all({ ...params, limit });
+    const values = walk(search, type, sort, 'values', 'offset', true).all({ ...params, limit });
     if (!NULLABLE.has(sort.field) || values.length >= limit) return values;
     const key = `${search}|${type}|${sort.field}`;
     let counter = countValues.get(key);
@@ -79,13 +80,13 @@ export function sqliteConversationList(db: Database) {
       countValues.set(key, counter);
     }
     const offset = Math.max(0, params.offset - counter.get(params)!);
-    return [...values, ...walk(search, type, sort, 'nulls', 'offset').all({ ...params, offset, limit: limit - values.length })];
+    return [...values, ...walk(search, type, sort, 'nulls', 'offset', true).all({ ...params, offset, limit: limit - values.length })];
   };
 
   const recordsOf = (keys: Key[]): ConversationRecord[] => {
-    if (keys.length === 0) return [];
-    const byId = new Map(recordsById.all(JSON.stringify(keys.map((k) => k[0]))));
-    return keys.map((k) => JSON.parse(byId.get(k[0])!) as ConversationRecord);
+    const missing = keys.filter((k) => k[3] === undefined).map((k) => k[0]);
+    const byId = new Map(missing.length > 0 ? recordsById.all(JSON.stringify(missing)) : []);
+    return keys.map((k) => JSON.parse(k[3] ?? byId.get(k[0])!) as ConversationRecord);
   };
 
   return function list(instanceId: string, query: ConversationQuery): ConversationPage {
@@ -113,7 +114,7 @@ export function sqliteConversationList(db: Database) {
       total = Math.min(after.seen + keys.length, SEARCH_TOTAL_CAP);
     } else {
       // One walk from the start counts the matches (up to the cap) and holds the page whenever it lies within them.
-      const hits = keysAfter(params, sort, undefined, SEARCH_TOTAL_CAP + 1);
+      const hits = keysAfter(params, sort, undefined, SEARCH_TOTAL_CAP + 1, false);
       capped = hits.length > SEARCH_TOTAL_CAP;
       total = Math.min(hits.length, SEARCH_TOTAL_CAP);
       const start = after ? hits.findIndex((k) => k[2] === after.conversationId && k[1] === after.value) + 1 : query.offset;
@@ -137,8 +138,8 @@ function filterSql(search: boolean, type: boolean): string {
   ].join(' AND ');
 }
 
-/** One shape's statement: rowid, sort value and conversationId of the next `@limit` rows of one segment. */
-function walkSql(search: boolean, type: boolean, sort: Sort, segment: Segment, from: From): string {
+/** One shape's statement: rowid, sort value, conversationId (and record) of the next `@limit` rows of one segment. */
+function walkSql(search: boolean, type: boolean, sort: Sort, segment: Segment, from: From, records: boolean): string {
   const column = SORT_COLUMNS[sort.field];
   const after = sort.order === 'asc' ? '>' : '<';
   const where = [filterSql(search, type)];
@@ -151,6 +152,6 @@ function walkSql(search: boolean, type: boolean, sort: Sort, segment: Segment, f
     where.push(`${column} IS NOT NULL`);
   }
   const order = segment === 'nulls' ? `conversation_id ${sort.order}` : `${column} ${sort.order}, conversation_id ${sort.order}`;
-  return `SELECT rowid, ${segment === 'nulls' ? 'NULL' : column}, conversation_id FROM conversations INDEXED BY ${listIndex(sort.field, type && !search)}
+  return `SELECT rowid, ${segment === 'nulls' ? 'NULL' : column}, conversation_id${records ? ', record' : ''} FROM conversations INDEXED BY ${listIndex(sort.field, type && !search)}
     WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT @limit${from === 'offset' ? ' OFFSET @offset' : ''}`;
 }
