@@ -121,7 +121,7 @@ function periods(): [string, string, string][] {
 /** Times `runs` requests to `a` (and to `b`, alternating, when given) after a warm-up; answers their summaries. */
 async function alternate(client: HttpClient, a: string, b: string | undefined, runs: number) {
   const samples: number[][] = [[], []];
-  for (let run = 0; run < 5; run++) for (const url of b ? [a, b] : [a]) await client.get(url, true);
+  for (let run = 0; run < 50; run++) for (const url of b ? [a, b] : [a]) await client.get(url, run === 0);
   for (let run = 0; run < runs; run++) {
     samples[0]!.push(await client.get(a));
     if (b) samples[1]!.push(await client.get(b));
