@@ -118,10 +118,10 @@ function periods(): [string, string, string][] {
   ];
 }
 
-/** Times `runs` requests to `a` (and to `b`, alternating, when given) after a warm-up; answers their summaries. */
-async function alternate(client: HttpClient, a: string, b: string | undefined, runs: number) {
+/** Times `runs` requests to `a` (and to `b`, alternating, when given) after `warmUp` of each (the JIT); answers their summaries. */
+async function alternate(client: HttpClient, a: string, b: string | undefined, runs: number, warmUp = Math.min(50, runs)) {
   const samples: number[][] = [[], []];
-  for (let run = 0; run < 50; run++) for (const url of b ? [a, b] : [a]) await client.get(url, run === 0);
+  for (let run = 0; run < warmUp; run++) for (const url of b ? [a, b] : [a]) await client.get(url, run === 0);
   for (let run = 0; run < runs; run++) {
     samples[0]!.push(await client.get(a));
     if (b) samples[1]!.push(await client.get(b));
