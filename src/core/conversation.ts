@@ -83,4 +83,10 @@ export interface ConversationPage {
   totalCapped?: true;
   /** Rows follow this page. */
   hasMore: boolean;
+  /**
+   * The same page as the list answers it — each item (conversation-item.ts) already JSON — and where its last row
+   * stands, from a store that keeps items so: a page is then written out as read, with nothing parsed.
+   */
+  itemsJson?: string[];
+  last?: ConversationCursor;
 }

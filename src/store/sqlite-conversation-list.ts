@@ -10,8 +10,8 @@ import {
 import { foldCase } from '../core/conversation-order.js';
 import { listIndex, SORT_COLUMNS } from './sqlite-scale-schema.js';
 
-/** A row's place in the list: rowid, sort value, conversationId, and its record when the walk read it (raw rows: no object per row). */
-type Key = [id: number, value: string | number | null, conversationId: string, record?: string];
+/** A row's place in the list: rowid, sort value, conversationId, and its list item's JSON when the walk read it (raw rows: no object per row). */
+type Key = [id: number, value: string | number | null, conversationId: string, item?: string];
 type Sort = ConversationQuery['sort'];
 /** A list's rows come in two segments when the sort field may be missing: rows with a value, then rows without. */
 type Segment = 'values' | 'nulls';
@@ -34,14 +34,15 @@ const NULLABLE = new Set<ConversationSortField>(['lastMessageAt', 'firstMessageA
  * - every (filter × sort × segment × start) shape is its own statement over the index made for it
  *   (sqlite-scale-schema.ts), walked in the list's order and stopped after the page: keyset paging, the cursor
  *   being the last row's (sort value, conversationId); `offset` still works, walking the index to it;
- * - a page's records are read with it, only for its rows (a search's counting walk reads keys, then its page's records by rowid);
+ * - a page's list items (kept as JSON) are read with it, only for its rows (a search's counting walk reads keys,
+ *   then its page's items by rowid); the records themselves are read only if asked for;
  * - the total of an unsearched list is the kept count; a search's is counted in the same walk that finds its
  *   page, up to SEARCH_TOTAL_CAP matches (a substring has no index: past that a scan per page would be the cost);
  *   a page deeper than the cap walks from its cursor alone, the rows before it being the cursor's `seen`.
  */
 export function sqliteConversationList(db: Database) {
   const statements = new Map<string, Statement<[Params], Key>>();
-  // A search's walk to count its matches reads keys only; every other walk reads the page's records as it goes.
+  // A search's walk to count its matches reads keys only; every other walk reads the page's items as it goes.
   const walk = (search: boolean, type: boolean, sort: Sort, segment: Segment, from: From, records: boolean) => {
     const key = `${search}|${type}|${sort.field}|${sort.order}|${segment}|${from}|${records}`;
     let statement = statements.get(key);
@@ -52,7 +53,10 @@ export function sqliteConversationList(db: Database) {
     return statement;
   };
   const countValues = new Map<string, Statement<[Params], number>>();
-  const recordsById = db.prepare<[string], [number, string]>('SELECT rowid, record FROM conversations WHERE rowid IN (SELECT value FROM json_each(?))').raw(true);
+  const byRowid = (column: 'record' | 'item') =>
+    db.prepare<[string], [number, string]>(`SELECT rowid, ${column} FROM conversations WHERE rowid IN (SELECT value FROM json_each(?))`).raw(true);
+  const recordsById = byRowid('record');
+  const itemsById = byRowid('item');
   const siteTotal = db.prepare<[string], number>('SELECT coalesce(sum(n), 0) FROM conversation_counts WHERE instance_id = ?').pluck();
   const typeTotal = db.prepare<[string, string], number>('SELECT coalesce(sum(n), 0) FROM conversation_counts WHERE instance_id = ? AND participant_type = ?').pluck();
 
@@ -83,10 +87,10 @@ export function sqliteConversationList(db: Database) {
     return [...values, ...walk(search, type, sort, 'nulls', 'offset', true).all({ ...params, offset, limit: limit - values.length })];
   };
 
-  const recordsOf = (keys: Key[]): ConversationRecord[] => {
-    const missing = keys.filter((k) => k[3] === undefined).map((k) => k[0]);
-    const byId = new Map(missing.length > 0 ? recordsById.all(JSON.stringify(missing)) : []);
-    return keys.map((k) => JSON.parse(k[3] ?? byId.get(k[0])!) as ConversationRecord);
+  /** The rows' JSON from `statement`, in the rows' order. */
+  const jsonOf = (statement: typeof recordsById, ids: number[]): string[] => {
+    const byId = new Map(ids.length > 0 ? statement.all(JSON.stringify(ids)) : []);
+    return ids.map((id) => byId.get(id)!);
   };
 
   return function list(instanceId: string, query: ConversationQuery): ConversationPage {
@@ -121,8 +125,18 @@ export function sqliteConversationList(db: Database) {
       const within = (start > 0 || !after) && (!capped || start + query.limit + 1 <= hits.length);
       keys = within ? hits.slice(start, start + query.limit + 1) : pageKeys(query.limit + 1);
     }
+    const shown = keys.slice(0, query.limit);
+    const read = shown.filter((k) => k[3] !== undefined).length === shown.length;
+    const itemsJson = read ? shown.map((k) => k[3]!) : jsonOf(itemsById, shown.map((k) => k[0]));
+    const last = shown.at(-1);
+    let records: ConversationRecord[] | undefined;
     return {
-      items: recordsOf(keys.slice(0, query.limit)),
+      // The records themselves only when asked for: the list's answer is written from itemsJson.
+      get items() {
+        return (records ??= jsonOf(recordsById, shown.map((k) => k[0])).map((json) => JSON.parse(json) as ConversationRecord));
+      },
+      itemsJson,
+      ...(last ? { last: { value: last[1], conversationId: last[2] } } : {}),
       total,
       ...(capped ? { totalCapped: true as const } : {}),
       hasMore: keys.length > query.limit,
@@ -152,6 +166,6 @@ function walkSql(search: boolean, type: boolean, sort: Sort, segment: Segment, f
     where.push(`${column} IS NOT NULL`);
   }
   const order = segment === 'nulls' ? `conversation_id ${sort.order}` : `${column} ${sort.order}, conversation_id ${sort.order}`;
-  return `SELECT rowid, ${segment === 'nulls' ? 'NULL' : column}, conversation_id${records ? ', record' : ''} FROM conversations INDEXED BY ${listIndex(sort.field, type && !search)}
+  return `SELECT rowid, ${segment === 'nulls' ? 'NULL' : column}, conversation_id${records ? ', item' : ''} FROM conversations INDEXED BY ${listIndex(sort.field, type && !search)}
     WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT @limit${from === 'offset' ? ' OFFSET @offset' : ''}`;
 }

@@ -3,6 +3,7 @@ import type { ConversationPage, ConversationQuery, ConversationRecord } from '..
 import type { ParticipantIds } from '../core/participant.js';
 import { foldCase } from '../core/conversation-order.js';
 import { becameAt } from '../core/conversation-stats.js';
+import { itemOf } from '../core/conversation-item.js';
 import { sqliteConversationList } from './sqlite-conversation-list.js';
 
 /** The conversations table: whole records as JSON, with the columns the dashboard filters and sorts on. */
@@ -10,10 +11,10 @@ export function sqliteConversations(db: Database) {
   const get = db.prepare<[string, string], { record: string }>('SELECT record FROM conversations WHERE instance_id = ? AND conversation_id = ?');
   // An upsert, not INSERT OR REPLACE: the kept counts (sqlite-scale-schema.ts) are triggers on insert, update and delete.
   const columns = ['participant_type', 'display_name_key', 'email_key', 'last_message_at', 'first_message_at', 'message_count',
-    'member_id', 'contact_id', 'anonymous_visitor_id', 'became_contact_at', 'became_member_at', 'record'];
+    'member_id', 'contact_id', 'anonymous_visitor_id', 'became_contact_at', 'became_member_at', 'record', 'item'];
   const put = db.prepare(`INSERT INTO conversations (instance_id, conversation_id, ${columns.join(', ')})
     VALUES (@instanceId, @conversationId, @participantType, @displayNameKey, @emailKey, @lastMessageAt, @firstMessageAt,
-      @messageCount, @memberId, @contactId, @anonymousVisitorId, @becameContactAt, @becameMemberAt, @record)
+      @messageCount, @memberId, @contactId, @anonymousVisitorId, @becameContactAt, @becameMemberAt, @record, @item)
     ON CONFLICT (instance_id, conversation_id) DO UPDATE SET ${columns.map((c) => `${c} = excluded.${c}`).join(', ')}`);
   const remove = db.prepare('DELETE FROM conversations WHERE instance_id = ? AND conversation_id = ?');
   const list = sqliteConversationList(db);
@@ -39,6 +40,7 @@ export function sqliteConversations(db: Database) {
         becameContactAt: becameAt(record, 'CONTACT') ?? null,
         becameMemberAt: becameAt(record, 'MEMBER') ?? null,
         record: JSON.stringify(record),
+        item: JSON.stringify(itemOf(record)),
       });
     },
     remove: (instanceId: string, conversationId: string) => void remove.run(instanceId, conversationId),

@@ -79,3 +79,14 @@ export const SCALE_SCHEMA = `
   DROP INDEX decisions_by_time;
   CREATE INDEX decisions_by_outcome ON decisions (instance_id, outcome, decided_at);
   `;
+
+/**
+ * Schema step: each conversation's list item (core/conversation-item.ts) kept as JSON beside its record, so that a
+ * page of the dashboard's list is written out as read — parsing and re-serialising 50 records was most of a page's
+ * cost. Backfilled with SQLite's JSON functions: the participant's IDs lifted to the top, four fields dropped.
+ */
+export const LIST_ITEM_SCHEMA = `
+  ALTER TABLE conversations ADD COLUMN item TEXT;
+  UPDATE conversations SET item = json_remove(json_patch(record, record -> '$.participant'),
+    '$.participant', '$.instanceId', '$.resolution', '$.updatedAt');
+  `;

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { FUNNEL_INDEX } from './sqlite-funnel-index.js';
-import { SCALE_SCHEMA } from './sqlite-scale-schema.js';
+import { LIST_ITEM_SCHEMA, SCALE_SCHEMA } from './sqlite-scale-schema.js';
 import { STAT_DAYS_SCHEMA } from './sqlite-stat-days.js';
 
 /**
@@ -105,6 +105,7 @@ export const MIGRATIONS: readonly string[] = [
   FUNNEL_INDEX,
   SCALE_SCHEMA,
   STAT_DAYS_SCHEMA,
+  LIST_ITEM_SCHEMA,
 ];
 
 /** Brings the file up to the newest schema in one transaction; refuses a file written by a newer build. */

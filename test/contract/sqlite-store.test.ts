@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { itemOf } from '../../src/core/conversation-item.js';
 import { statsOf } from '../../src/core/conversation-stats.js';
 import { SCALE_SCHEMA } from '../../src/store/sqlite-scale-schema.js';
 import { MIGRATIONS } from '../../src/store/sqlite-schema.js';
@@ -69,7 +70,7 @@ describe('SQLite store on disk', () => {
     await second.close();
   });
 
-  it('brings a file of the schema before the dashboard\'s scale step up: totals, became-times and day counts backfilled', async () => {
+  it('brings a file of the schema before the dashboard\'s scale steps up: totals, became-times, day counts and list items backfilled', async () => {
     const file = await tempFile();
     await mkdir(dirname(file), { recursive: true });
     const old = new Database(file);
@@ -89,7 +90,9 @@ describe('SQLite store on disk', () => {
 
     const store = openSqliteStore({ file });
     const sort = { field: 'lastMessageAt', order: 'desc' } as const;
-    expect((await store.listConversations(SITE_A, { sort, offset: 0, limit: 1 })).total).toBe(2);
+    const page = await store.listConversations(SITE_A, { sort, offset: 0, limit: 5 });
+    expect(page.total).toBe(2);
+    expect(page.itemsJson!.map((json) => JSON.parse(json) as unknown)).toStrictEqual(page.items.map(itemOf));
     expect((await store.listConversations(SITE_A, { type: 'CONTACT', sort, offset: 0, limit: 1 })).total).toBe(1);
     for (const period of [{ from: '2025-01-01T00:00:00.000Z', to: '2025-12-31T00:00:00.000Z' }, { from: '2025-02-10T08:00:00.000Z', to: '2025-02-20T08:00:00.000Z' }]) {
       expect(await store.conversationStats(SITE_A, period)).toStrictEqual(statsOf(rows, [decision], period));
