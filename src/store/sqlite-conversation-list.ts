@@ -43,11 +43,11 @@ const NULLABLE = new Set<ConversationSortField>(['lastMessageAt', 'firstMessageA
 export function sqliteConversationList(db: Database) {
   const statements = new Map<string, Statement<[Params], Key>>();
   // A search's walk to count its matches reads keys only; every other walk reads the page's items as it goes.
-  const walk = (search: boolean, type: boolean, sort: Sort, segment: Segment, from: From, records: boolean) => {
-    const key = `${search}|${type}|${sort.field}|${sort.order}|${segment}|${from}|${records}`;
+  const walk = (search: boolean, type: boolean, sort: Sort, segment: Segment, from: From, items: boolean) => {
+    const key = `${search}|${type}|${sort.field}|${sort.order}|${segment}|${from}|${items}`;
     let statement = statements.get(key);
     if (!statement) {
-      statement = db.prepare<[Params], Key>(walkSql(search, type, sort, segment, from, records)).raw(true);
+      statement = db.prepare<[Params], Key>(walkSql(search, type, sort, segment, from, items)).raw(true);
       statements.set(key, statement);
     }
     return statement;
@@ -60,11 +60,11 @@ export function sqliteConversationList(db: Database) {
   const siteTotal = db.prepare<[string], number>('SELECT coalesce(sum(n), 0) FROM conversation_counts WHERE instance_id = ?').pluck();
   const typeTotal = db.prepare<[string, string], number>('SELECT coalesce(sum(n), 0) FROM conversation_counts WHERE instance_id = ? AND participant_type = ?').pluck();
 
-  /** Up to `limit` rows after the cursor (from the start without one), across both segments; `records`: read them too. */
-  const keysAfter = (params: Params, sort: Sort, after: ConversationCursor | undefined, limit: number, records = true): Key[] => {
+  /** Up to `limit` rows after the cursor (from the start without one), across both segments; `items`: read their items too. */
+  const keysAfter = (params: Params, sort: Sort, after: ConversationCursor | undefined, limit: number, items = true): Key[] => {
     const search = params.search !== null;
     const type = params.type !== null;
-    const run = (segment: Segment, from: From, n: number) => walk(search, type, sort, segment, from, records).all({ ...params, limit: n });
+    const run = (segment: Segment, from: From, n: number) => walk(search, type, sort, segment, from, items).all({ ...params, limit: n });
     const values = after && after.value === null ? [] : run('values', after ? 'after' : 'start', limit);
     if (!NULLABLE.has(sort.field) || values.length >= limit) return values;
     return [...values, ...run('nulls', after?.value === null ? 'after' : 'start', limit - values.length)];
@@ -152,8 +152,8 @@ function filterSql(search: boolean, type: boolean): string {
   ].join(' AND ');
 }
 
-/** One shape's statement: rowid, sort value, conversationId (and record) of the next `@limit` rows of one segment. */
-function walkSql(search: boolean, type: boolean, sort: Sort, segment: Segment, from: From, records: boolean): string {
+/** One shape's statement: rowid, sort value, conversationId (and list item) of the next `@limit` rows of one segment. */
+function walkSql(search: boolean, type: boolean, sort: Sort, segment: Segment, from: From, items: boolean): string {
   const column = SORT_COLUMNS[sort.field];
   const after = sort.order === 'asc' ? '>' : '<';
   const where = [filterSql(search, type)];
@@ -166,6 +166,6 @@ function walkSql(search: boolean, type: boolean, sort: Sort, segment: Segment, f
     where.push(`${column} IS NOT NULL`);
   }
   const order = segment === 'nulls' ? `conversation_id ${sort.order}` : `${column} ${sort.order}, conversation_id ${sort.order}`;
-  return `SELECT rowid, ${segment === 'nulls' ? 'NULL' : column}, conversation_id${records ? ', item' : ''} FROM conversations INDEXED BY ${listIndex(sort.field, type && !search)}
+  return `SELECT rowid, ${segment === 'nulls' ? 'NULL' : column}, conversation_id${items ? ', item' : ''} FROM conversations INDEXED BY ${listIndex(sort.field, type && !search)}
     WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT @limit${from === 'offset' ? ' OFFSET @offset' : ''}`;
 }
