@@ -119,7 +119,7 @@ function periods(): [string, string, string][] {
 }
 
 /** Times `runs` requests to `a` (and to `b`, alternating, when given) after `warmUp` of each (the JIT); answers their summaries. */
-async function alternate(client: HttpClient, a: string, b: string | undefined, runs: number, warmUp = Math.min(50, runs)) {
+async function alternate(client: HttpClient, a: string, b: string | undefined, runs: number, warmUp = Math.min(50, Math.ceil(runs / 2))) {
   const samples: number[][] = [[], []];
   for (let run = 0; run < warmUp; run++) for (const url of b ? [a, b] : [a]) await client.get(url, run === 0);
   for (let run = 0; run < runs; run++) {
