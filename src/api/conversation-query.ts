@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CONVERSATION_SORT_FIELDS, type ConversationQuery, type ConversationSortField } from '../core/conversation.js';
 import { PARTICIPANT_TYPES, type ParticipantType } from '../core/participant.js';
 import { BadRequestError } from './errors.js';
+import { MAX_CURSOR_LENGTH, positionFromCursor } from './list-cursor.js';
 import { clip, optionalText, queryParams, wholeNumber } from './query-params.js';
 
 export const DEFAULT_PAGE_SIZE = 25;
@@ -25,13 +26,14 @@ const LIST_PARAMS = {
   offset: wholeNumber('offset', 0, 0, MAX_OFFSET, (value) => value < 0
     ? `offset must be 0 or more; got ${value}`
     : `offset must be at most ${MAX_OFFSET}; got ${value} (narrow the list with type or search instead)`),
-  cursor: z.string().max(200, { error: 'cursor is not one this API gave out; start again without it' }).optional(),
+  cursor: z.string().max(MAX_CURSOR_LENGTH, { error: 'cursor is not one this API gave out; start again without it' }).optional(),
 };
 
 /**
  * The dashboard's list parameters → a ConversationQuery. Bad values are refused with a message that names
  * the parameter; nothing is guessed. `type` (or `participantType`); `search` (or `q`); `sort` is `field`,
- * `field:asc|desc` or `-field` (an `order` parameter may give the direction); paging by `offset` or a `cursor`.
+ * `field:asc|desc` or `-field` (an `order` parameter may give the direction); paging by a `cursor` (from the last
+ * page's `nextCursor`: the way to page) or an `offset` (old clients).
  */
 export function conversationQueryFrom(params: URLSearchParams): ConversationQuery {
   const given = queryParams(LIST_PARAMS, params);
@@ -41,26 +43,14 @@ export function conversationQueryFrom(params: URLSearchParams): ConversationQuer
     throw new BadRequestError(`sort must be one of ${CONVERSATION_SORT_FIELDS.join(', ')} (optionally :asc or :desc); got "${clip(field)}"`);
   }
   if (order !== 'asc' && order !== 'desc') throw new BadRequestError(`sort order must be asc or desc; got "${clip(order)}"`);
-  const offset = given.cursor ? offsetFromCursor(given.cursor) : given.offset;
-  return { type, search: given.search ?? given.q, sort: { field: field as ConversationSortField, order }, offset, limit: given.limit };
+  const sort = { field: field as ConversationSortField, order: order as 'asc' | 'desc' };
+  const position = given.cursor ? positionFromCursor(given.cursor, sort, MAX_OFFSET) : { offset: given.offset };
+  const paging = 'after' in position ? { after: position.after, offset: 0 } : position;
+  return { type, search: given.search ?? given.q, sort, ...paging, limit: given.limit };
 }
 
 function sortFrom(sort = '', order = ''): { field: string; order: string } {
   const value = sort || 'lastMessageAt';
   const [named, direction] = value.startsWith('-') ? [value.slice(1), 'desc'] : value.split(':');
   return { field: named!, order: (direction || order || 'desc').toLowerCase() };
-}
-
-export function cursorFor(offset: number): string {
-  return Buffer.from(JSON.stringify({ o: offset })).toString('base64url');
-}
-
-function offsetFromCursor(cursor: string): number {
-  try {
-    const { o } = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as { o?: unknown };
-    if (typeof o === 'number' && Number.isInteger(o) && o >= 0 && o <= MAX_OFFSET) return o;
-  } catch {
-    // fall through to the error below
-  }
-  throw new BadRequestError('cursor is not one this API gave out; start again without it');
 }

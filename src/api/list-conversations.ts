@@ -1,14 +1,19 @@
-import type { ConversationRecord } from '../core/conversation.js';
-import type { ParticipantIds } from '../core/participant.js';
+import type { ConversationPage, ConversationQuery } from '../core/conversation.js';
+import { itemOf, type ConversationItem } from '../core/conversation-item.js';
 import type { Store } from '../core/ports.js';
-import { conversationQueryFrom, cursorFor } from './conversation-query.js';
+import { positionOf } from '../core/conversation-order.js';
+import { conversationQueryFrom } from './conversation-query.js';
+import { cursorAfter } from './list-cursor.js';
 
-/** One row of the dashboard's conversation list: the record, with the participant's IDs at the top level. */
-export type ConversationItem = Omit<ConversationRecord, 'instanceId' | 'participant' | 'resolution' | 'updatedAt'> & ParticipantIds;
+export type { ConversationItem } from '../core/conversation-item.js';
+export { itemOf } from '../core/conversation-item.js';
 
 export interface ConversationList {
   items: ConversationItem[];
+  /** How many conversations match; a search stops counting at 100 and says so with `totalCapped`. */
   total: number;
+  totalCapped?: true;
+  /** The next page: pass it back as `cursor` (with the same sort). Absent on the last page. */
   nextCursor?: string;
 }
 
@@ -16,15 +21,29 @@ export interface ConversationList {
 export async function listConversations(store: Store, instanceId: string, params: URLSearchParams): Promise<ConversationList> {
   const query = conversationQueryFrom(params);
   const page = await store.listConversations(instanceId, query);
-  const next = query.offset + page.items.length;
+  return { items: page.items.map(itemOf), ...pagingOf(page, query) };
+}
+
+/** The same answer as JSON text: a page a store gave already as JSON is written out as it came, nothing parsed. */
+export async function listConversationsJson(store: Store, instanceId: string, params: URLSearchParams): Promise<string> {
+  const query = conversationQueryFrom(params);
+  const page = await store.listConversations(instanceId, query);
+  if (!page.itemsJson) return JSON.stringify({ items: page.items.map(itemOf), ...pagingOf(page, query) });
+  return `{"items":[${page.itemsJson.join(',')}],${JSON.stringify(pagingOf(page, query)).slice(1)}`;
+}
+
+/** The total, and the cursor after the page's last row when rows follow it. */
+function pagingOf(page: ConversationPage, query: ConversationQuery): Omit<ConversationList, 'items'> {
+  const last = page.last ?? (page.items.length > 0 ? positionOf(page.items.at(-1)!, query.sort.field) : undefined);
+  const shown = page.itemsJson?.length ?? page.items.length;
   return {
-    items: page.items.map(itemOf),
     total: page.total,
-    ...(next < page.total ? { nextCursor: cursorFor(next) } : {}),
+    ...(page.totalCapped ? { totalCapped: true as const } : {}),
+    ...(page.hasMore && last ? { nextCursor: cursorAfter(query.sort, { ...last, seen: seenBefore(query) + shown }) } : {}),
   };
 }
 
-export function itemOf(record: ConversationRecord): ConversationItem {
-  const { participant, instanceId: _site, resolution: _resolution, updatedAt: _updated, ...rest } = record;
-  return { ...rest, ...participant };
+/** How many rows came before this page. */
+function seenBefore(query: ConversationQuery): number {
+  return query.after ? query.after.seen ?? 0 : query.offset;
 }

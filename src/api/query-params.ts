@@ -15,16 +15,26 @@ export function queryParams<T extends z.ZodRawShape>(shape: T, params: URLSearch
     if (params.getAll(name).length > 1) throw new BadRequestError(`${name} is given more than once; give it once`);
     given[name] = params.get(name)!;
   }
-  const known = Object.keys(shape);
-  const schema = z.strictObject({ ...AUTH_PARAMS, ...shape }, {
-    error: (issue) => issue.code === 'unrecognized_keys'
-      ? `Unknown parameter ${issue.keys.map((key) => `"${key}"`).join(', ')}: this route takes ${known.join(', ') || 'no parameters'}`
-      : undefined,
-  });
-  const parsed = schema.safeParse(given);
+  const parsed = schemaOf(shape).safeParse(given);
   if (!parsed.success) throw new BadRequestError(parsed.error.issues[0]!.message);
   const { instance: _token, ...values } = parsed.data as Record<string, unknown>;
   return values as z.output<z.ZodObject<T>>;
+}
+
+/** Each route's schema is built once (building one costs more than checking a request with it). */
+const schemas = new WeakMap<z.ZodRawShape, z.ZodType>();
+function schemaOf(shape: z.ZodRawShape): z.ZodType {
+  let schema = schemas.get(shape);
+  if (!schema) {
+    const known = Object.keys(shape);
+    schema = z.strictObject({ ...AUTH_PARAMS, ...shape }, {
+      error: (issue) => issue.code === 'unrecognized_keys'
+        ? `Unknown parameter ${issue.keys.map((key) => `"${key}"`).join(', ')}: this route takes ${known.join(', ') || 'no parameters'}`
+        : undefined,
+    });
+    schemas.set(shape, schema);
+  }
+  return schema;
 }
 
 /** An optional whole number from `min` to `max`; absent or empty gives `fallback`. */

@@ -5,7 +5,7 @@ import { verifyInstanceToken } from '../api/instance-token.js';
 import { conversationTimeline } from '../api/conversation-timeline.js';
 import { businessNameFromInbox, dryRun } from '../api/dry-run.js';
 import { contactConversations } from '../api/contact-conversations.js';
-import { listConversations } from '../api/list-conversations.js';
+import { listConversationsJson } from '../api/list-conversations.js';
 import { readSettings, writeSettings } from '../api/settings.js';
 import { conversationStats } from '../api/stats.js';
 import { conversionFunnel } from '../api/funnel.js';
@@ -15,7 +15,7 @@ import { journalPruner } from '../services/journal-pruner.js';
 import { createEventWorker, type EventWorker } from '../services/event-worker.js';
 import { dashboardRoutes } from './dashboard-route.js';
 import { setSecurityHeaders } from './security-headers.js';
-import { noteOnRequest, readBody, readJson, router, sendJson } from './http.js';
+import { noteOnRequest, readBody, readJson, router, sendJson, sendJsonText } from './http.js';
 import { createLogger, errorField, type LogSink, type Logger } from './logger.js';
 import { createWebhookReceiver } from './webhook-receiver.js';
 
@@ -114,7 +114,7 @@ export function createServerApp(options: ServerAppOptions): ServerApp {
     'GET /healthz': async (_req, res) => sendJson(res, 200, { status: 'ok' }),
     ...dashboardRoutes(verifyPageToken),
     'GET /api/conversations': async (req, res, url) => {
-      sendJson(res, 200, await listConversations(store, siteOf(req, url), url.searchParams));
+      sendJsonText(res, 200, await listConversationsJson(store, siteOf(req, url), url.searchParams));
     },
     'GET /api/conversations/:conversationId': async (req, res, url, params) => {
       sendJson(res, 200, await conversationTimeline(store, siteOf(req, url), params.conversationId!, url.searchParams));

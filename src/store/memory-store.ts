@@ -1,7 +1,7 @@
 import type { ConversationRecord } from '../core/conversation.js';
 import { participantKeys } from '../core/participant.js';
 import type { JournalEntry, PersonRecord, Store } from '../core/ports.js';
-import { compareConversations, matchesQuery } from '../core/conversation-order.js';
+import { pageOf } from '../core/conversation-order.js';
 import { memoryAutoReplyLedger } from './memory-ledger.js';
 import { funnelOf, funnelPersonOf, type FunnelPerson } from '../core/conversion-funnel.js';
 
@@ -46,9 +46,7 @@ export function createMemoryStore(): Store {
       conversations.delete(key(instanceId, conversationId));
     },
     async listConversations(instanceId, query) {
-      const matching = siteConversations(instanceId).filter((c) => matchesQuery(c, query));
-      matching.sort(compareConversations(query.sort));
-      return { items: copy(matching.slice(query.offset, query.offset + query.limit)), total: matching.length };
+      return copy(pageOf(siteConversations(instanceId), query));
     },
     async findConversationsByParticipant(instanceId, ids) {
       const wanted = new Set(participantKeys(ids));

@@ -1,13 +1,12 @@
 import type { Database } from 'better-sqlite3';
-import { claimKeys, type ConversationStats, type DecisionRecord, type ReplyClaim } from '../core/auto-reply/ledger.js';
+import { claimKeys, type DecisionRecord, type ReplyClaim } from '../core/auto-reply/ledger.js';
 import type { AutoReplySettings } from '../core/auto-reply/settings.js';
-import type { ParticipantType } from '../core/participant.js';
 import type { Store } from '../core/ports.js';
 
 type Ledger = Pick<Store, 'getSettings' | 'putSettings' | 'claimReply' | 'updateReplyClaim' | 'replyClaims'
-  | 'putDecision' | 'listDecisions' | 'conversationStats'>;
+  | 'putDecision' | 'listDecisions'>;
 
-/** Settings, reply claims (primary key = the claim), decisions and stats in SQLite (see conversation-stats.ts). */
+/** Settings, reply claims (primary key = the claim) and decisions in SQLite; the cards are sqlite-stats.ts. */
 export function sqliteAutoReplyLedger(db: Database): Ledger {
   const getSettings = db.prepare<[string], { settings: string }>('SELECT settings FROM settings WHERE instance_id = ?');
   const putSettings = db.prepare('INSERT OR REPLACE INTO settings (instance_id, settings) VALUES (?, ?)');
@@ -27,14 +26,6 @@ export function sqliteAutoReplyLedger(db: Database): Ledger {
   });
   const putDecision = db.prepare(`INSERT OR REPLACE INTO decisions (instance_id, event_id, conversation_id, outcome, decided_at, decision)
     VALUES (@instanceId, @eventId, @conversationId, @outcome, @decidedAt, @decision)`);
-  const byType = db.prepare<[string, string, string], { type: ParticipantType; n: number }>(`SELECT participant_type AS type, count(*) AS n
-    FROM conversations WHERE instance_id = ? AND first_message_at < ? AND last_message_at >= ? GROUP BY participant_type`);
-  const became = db.prepare<[string, string, string], { changed_to: ParticipantType; n: number }>(`SELECT json_extract(h.value, '$.type') AS changed_to,
-      count(*) AS n FROM conversations c, json_each(c.record, '$.typeHistory') h
-    WHERE c.instance_id = ? AND h.key > 0 AND json_extract(h.value, '$.at') >= ? AND json_extract(h.value, '$.at') < ? GROUP BY changed_to`);
-  const outcomes = db.prepare<[string, string, string], { outcome: DecisionRecord['outcome']; n: number }>(`SELECT outcome, count(*) AS n
-    FROM decisions WHERE instance_id = ? AND decided_at >= ? AND decided_at < ? GROUP BY outcome`);
-
   return {
     getSettings: async (instanceId) => parse<AutoReplySettings>(getSettings.get(instanceId)?.settings),
     putSettings: async (instanceId, settings) => void putSettings.run(instanceId, JSON.stringify(settings)),
@@ -56,21 +47,6 @@ export function sqliteAutoReplyLedger(db: Database): Ledger {
         AND conversation_id IN (${conversationIds.map(() => '?').join(', ')}) ORDER BY decided_at DESC, event_id DESC LIMIT ?`)
         .all(instanceId, ...conversationIds, limit);
       return rows.map((row) => JSON.parse(row.decision) as DecisionRecord);
-    },
-    async conversationStats(instanceId, { from, to }): Promise<ConversationStats> {
-      const stats: ConversationStats = {
-        byType: { ANONYMOUS_VISITOR: 0, CONTACT: 0, MEMBER: 0 },
-        becameContact: 0,
-        becameMember: 0,
-        autoReplies: { replied: 0, skipped: 0, failed: 0 },
-      };
-      for (const row of byType.all(instanceId, to, from)) stats.byType[row.type] = row.n;
-      for (const row of became.all(instanceId, from, to)) {
-        if (row.changed_to === 'CONTACT') stats.becameContact = row.n;
-        if (row.changed_to === 'MEMBER') stats.becameMember = row.n;
-      }
-      for (const row of outcomes.all(instanceId, from, to)) stats.autoReplies[row.outcome] = row.n;
-      return stats;
     },
   };
 }

@@ -1,5 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { FUNNEL_INDEX } from './sqlite-funnel-index.js';
+import { LIST_ITEM_SCHEMA, SCALE_SCHEMA } from './sqlite-scale-schema.js';
+import { STAT_DAYS_SCHEMA } from './sqlite-stat-days.js';
 
 /**
  * The schema as a list of steps; step i takes the file from `user_version` i to i + 1. Add a step to change
@@ -101,6 +103,9 @@ export const MIGRATIONS: readonly string[] = [
   INSERT INTO reply_claim_keys (instance_id, claim_key, person_key, seq) SELECT instance_id, person_key, person_key, seq FROM reply_claims;
   `,
   FUNNEL_INDEX,
+  SCALE_SCHEMA,
+  STAT_DAYS_SCHEMA,
+  LIST_ITEM_SCHEMA,
 ];
 
 /** Brings the file up to the newest schema in one transaction; refuses a file written by a newer build. */

@@ -8,6 +8,7 @@ import { sqliteConversionFunnel } from './sqlite-funnel.js';
 import { sqliteAutoReplyLedger } from './sqlite-ledger.js';
 import { migrate } from './sqlite-schema.js';
 import { sqliteSiteLifecycle } from './sqlite-site-lifecycle.js';
+import { sqliteConversationStats } from './sqlite-stats.js';
 
 export interface SqliteStoreOptions {
   /** The database file (created with its folder if missing), or ':memory:'. */
@@ -22,6 +23,8 @@ export function openSqliteStore({ file }: SqliteStoreOptions): Store {
   // In WAL mode NORMAL survives a crash of the process (what the journal promises); only an OS crash can lose the last commit.
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
+  // The kept counts are triggers: a row an INSERT OR REPLACE replaces must fire its delete trigger too.
+  db.pragma('recursive_triggers = ON');
   migrate(db);
 
   const addEvent = db.prepare(`INSERT OR IGNORE INTO journal (instance_id, event_id, received_at, next_attempt_at, done, entry)
@@ -42,6 +45,7 @@ export function openSqliteStore({ file }: SqliteStoreOptions): Store {
   const putPersonKey = db.prepare('INSERT OR REPLACE INTO persons (instance_id, participant_key, person) VALUES (?, ?, ?)');
   const conversations = sqliteConversations(db);
   const conversionFunnel = sqliteConversionFunnel(db);
+  const conversationStats = sqliteConversationStats(db);
 
   const journalRow = (entry: JournalEntry) => ({ ...pick(entry), done: entry.doneAt ? 1 : 0, entry: JSON.stringify(entry) });
   const personUnder = (instanceId: string, keys: string[]): PersonRecord | undefined => {
@@ -79,6 +83,8 @@ export function openSqliteStore({ file }: SqliteStoreOptions): Store {
     getPerson: async (instanceId, ids) => personUnder(instanceId, participantKeys(ids)),
     putPerson: async (person) => putPerson(person),
 
+    // The dashboard's cards (sqlite-stats.ts).
+    conversationStats: async (instanceId, period) => conversationStats(instanceId, period),
     // The conversion funnel (sqlite-funnel.ts).
     conversionFunnel: async (instanceId, period) => conversionFunnel(instanceId, period),
 

@@ -1,8 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { itemOf } from '../../src/core/conversation-item.js';
+import { statsOf } from '../../src/core/conversation-stats.js';
+import { SCALE_SCHEMA } from '../../src/store/sqlite-scale-schema.js';
 import { MIGRATIONS } from '../../src/store/sqlite-schema.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
 import { conversation, fullConversation, journalEntry, SITE_A } from './battery/fixtures.js';
@@ -65,6 +68,36 @@ describe('SQLite store on disk', () => {
     const second = openSqliteStore({ file });
     expect((await second.listConversations(SITE_A, { sort: { field: 'displayName', order: 'asc' }, offset: 0, limit: 5 })).total).toBe(1);
     await second.close();
+  });
+
+  it('brings a file of the schema before the dashboard\'s scale steps up: totals, became-times, day counts and list items backfilled', async () => {
+    const file = await tempFile();
+    await mkdir(dirname(file), { recursive: true });
+    const old = new Database(file);
+    const before = MIGRATIONS.indexOf(SCALE_SCHEMA);
+    for (const step of MIGRATIONS.slice(0, before)) old.exec(step);
+    old.pragma(`user_version = ${before}`);
+    const rows = [fullConversation('conv-a'), { ...fullConversation('conv-b'), participantType: 'CONTACT' as const, typeHistory: fullConversation('x').typeHistory.slice(0, 2) }];
+    const insert = old.prepare(`INSERT INTO conversations (instance_id, conversation_id, participant_type, display_name_key, email_key,
+      last_message_at, first_message_at, message_count, record) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    for (const r of rows) {
+      insert.run(r.instanceId, r.conversationId, r.participantType, r.displayName.toLowerCase(), r.email ?? null, r.lastMessageAt ?? null, r.firstMessageAt ?? null, r.messageCount, JSON.stringify(r));
+    }
+    const decision = { instanceId: SITE_A, eventId: 'e-1', conversationId: 'conv-a', outcome: 'replied' as const, decidedAt: '2025-02-15T08:00:00.000Z' };
+    old.prepare('INSERT INTO decisions (instance_id, event_id, conversation_id, outcome, decided_at, decision) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(decision.instanceId, decision.eventId, decision.conversationId, decision.outcome, decision.decidedAt, JSON.stringify(decision));
+    old.close();
+
+    const store = openSqliteStore({ file });
+    const sort = { field: 'lastMessageAt', order: 'desc' } as const;
+    const page = await store.listConversations(SITE_A, { sort, offset: 0, limit: 5 });
+    expect(page.total).toBe(2);
+    expect(page.itemsJson!.map((json) => JSON.parse(json) as unknown)).toStrictEqual(page.items.map(itemOf));
+    expect((await store.listConversations(SITE_A, { type: 'CONTACT', sort, offset: 0, limit: 1 })).total).toBe(1);
+    for (const period of [{ from: '2025-01-01T00:00:00.000Z', to: '2025-12-31T00:00:00.000Z' }, { from: '2025-02-10T08:00:00.000Z', to: '2025-02-20T08:00:00.000Z' }]) {
+      expect(await store.conversationStats(SITE_A, period)).toStrictEqual(statsOf(rows, [decision], period));
+    }
+    await store.close();
   });
 
   it('refuses a file written by a newer schema, naming the setting to change', async () => {

@@ -102,6 +102,26 @@ describe('sub-requests per dashboard route on Wix hosting', () => {
   });
 });
 
+describe('paging the dashboard list on Wix hosting', () => {
+  it(`the next page by cursor (a filter on the sort field, not a skip): ≤ ${BUDGET.dashboard}, with the total`, async () => {
+    const site = stack.emulator.createSite();
+    for (const text of ['one', 'two', 'three']) stack.emulator.visitorSends(site.instanceId, { text });
+    await stack.settle();
+    const first = await stack.api(site.instanceId, 'GET', '/api/conversations?limit=2');
+    expect(first.json).toMatchObject({ total: 3, nextCursor: expect.any(String) });
+    await stack.hosted.settled();
+    const before = stack.hosted.requests().length;
+    const next = await stack.api(site.instanceId, 'GET', `/api/conversations?limit=2&cursor=${(first.json as { nextCursor: string }).nextCursor}`);
+    await stack.hosted.settled();
+    type Page = { items: { lastMessagePreview: string }[]; nextCursor?: string };
+    const texts = [...(first.json as Page).items, ...(next.json as Page).items].map((item) => item.lastMessagePreview);
+    expect(next.json).toMatchObject({ total: 3 });
+    expect(texts.sort()).toEqual(['one', 'three', 'two']);
+    expect((next.json as Page).nextCursor).toBeUndefined();
+    expectWithin(stack.hosted.requests().slice(before), BUDGET.dashboard);
+  });
+});
+
 describe('every request this file made', () => {
   it(`stayed at or under ${BUDGET.any} sub-requests`, () => {
     // Runs last (vitest keeps file order): every request of the tests above.

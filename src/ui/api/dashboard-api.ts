@@ -14,6 +14,8 @@ export interface ListParams {
   sort: `${'lastMessageAt' | 'firstMessageAt' | 'displayName' | 'messageCount'}:${'asc' | 'desc'}`;
   limit: number;
   offset: number;
+  /** The page after the one that gave this `nextCursor`; when given, `offset` is not sent. */
+  cursor?: string;
 }
 
 /** One auto-reply decision (one incoming message): replied, skipped or failed, and why. */

@@ -26,7 +26,9 @@ export function httpDashboardApi(send: ApiFetch): DashboardApi {
 }
 
 function listQuery(params: ListParams): URLSearchParams {
-  const query = new URLSearchParams({ sort: params.sort, limit: String(params.limit), offset: String(params.offset) });
+  const query = new URLSearchParams({ sort: params.sort, limit: String(params.limit) });
+  if (params.cursor) query.set('cursor', params.cursor);
+  else query.set('offset', String(params.offset));
   if (params.type) query.set('type', params.type);
   if (params.search) query.set('search', params.search);
   return query;

@@ -15,17 +15,18 @@ interface Props {
   selectedId?: string;
 }
 
-/** "1–10 of 36 conversations", "1 conversation", "11–12 of 12 conversations". */
-export function pageSummary(page: number, shown: number, total: number): string {
-  if (total === 0) return 'No conversations';
-  if (page === 1 && shown === total) return count(total, 'conversation');
+/** "1–10 of 36 conversations", "1 conversation", "11–12 of 12 conversations", "1–10 of 100+ conversations" (a search stops counting). */
+export function pageSummary(page: number, shown: number, total: number, capped = false): string {
+  if (total === 0 && shown === 0) return 'No conversations';
+  if (page === 1 && shown === total && !capped) return count(total, 'conversation');
   const first = (page - 1) * PAGE_SIZE + 1;
-  return `${first}–${first + shown - 1} of ${count(total, 'conversation')}`;
+  return `${first}–${first + shown - 1} of ${capped ? `${total.toLocaleString('en')}+ conversations` : count(total, 'conversation')}`;
 }
 
 /** The conversations, one row per person, with server-side paging; a row (or its "View" button) opens the timeline. */
 export const ConversationTable: FC<Props> = ({ list, controls, width, onChange, onOpen, selectedId }) => {
-  const totalPages = Math.max(1, Math.ceil(list.total / PAGE_SIZE));
+  // A search's total stops at 100 ("100+"): the pages go on as far as the server says there is a next one.
+  const totalPages = Math.max(1, Math.ceil(list.total / PAGE_SIZE), controls.page + (list.nextCursor ? 1 : 0));
   return (
     <Box direction="vertical">
       <Table
@@ -42,7 +43,7 @@ export const ConversationTable: FC<Props> = ({ list, controls, width, onChange, 
       </Table>
       <Box align="space-between" verticalAlign="middle" padding={width === 'narrow' ? 'SP3' : 'SP3 SP4'} gap="SP2"
         direction={width === 'narrow' ? 'vertical' : 'horizontal'}>
-        <Text size="small" secondary dataHook="page-summary">{pageSummary(controls.page, list.items.length, list.total)}</Text>
+        <Text size="small" secondary dataHook="page-summary">{pageSummary(controls.page, list.items.length, list.total, list.totalCapped)}</Text>
         {totalPages > 1 ? (
           <Pagination
             dataHook="pagination"

@@ -1,4 +1,4 @@
-import { useState, type FC } from 'react';
+import { useRef, useState, type FC } from 'react';
 import { Box, Button, Card, EmptyState, Loader, SegmentedToggle, Text } from '@wix/design-system';
 import type { ConversationItem, DashboardApi } from '../api/dashboard-api.js';
 import { failureText } from '../api/failure-text.js';
@@ -10,7 +10,7 @@ import { ConversationTable } from './conversation-table.js';
 import { ConversionCard } from './conversion-card.js';
 import { loadFunnel } from './load-funnel.js';
 import { ConversationToolbar } from './conversation-toolbar.js';
-import { INITIAL_CONTROLS, listParamsOf, type ListControls } from './list-controls.js';
+import { INITIAL_CONTROLS, listParamsOf, pageCursors, type ListControls } from './list-controls.js';
 import { loadStats } from './load-stats.js';
 import { StaleNotice } from './stale-notice.js';
 import { StatsCards } from './stats-cards.js';
@@ -30,7 +30,12 @@ export const ConversationsTab: FC<ConversationsTabProps> = ({ api, refreshMs, in
   const [period, setPeriod] = useState<StatsPeriodId>('30');
   const [open, setOpen] = useState<ConversationItem>();
   const change = (next: Partial<ListControls>) => setControls((previous) => ({ ...previous, ...next }));
-  const list = useLoad(() => api.list(listParamsOf(controls)), [api, controls.type, controls.search, controls.sort, controls.page], refreshMs);
+  const cursors = useRef(pageCursors()).current;
+  const list = useLoad(async () => {
+    const page = await api.list(listParamsOf(controls, cursors.cursorFor(controls)));
+    cursors.answered(controls, controls.page, page.nextCursor);
+    return page;
+  }, [api, controls.type, controls.search, controls.sort, controls.page], refreshMs);
   // The cards change slowly and cost the most to count: refreshed at a quarter of the list's pace.
   const stats = useLoad(() => loadStats(api, periodRange(period)), [api, period], refreshMs * 4);
   // The conversion funnel, at the cards' pace; a server without /api/funnel shows no card.

@@ -15,7 +15,7 @@ export function isolationTests(store: CurrentStore): void {
       expect(await store().getConversation(SITE_B, 'conv')).toBeUndefined();
       const everything = { search: 'ada', sort: { field: 'displayName', order: 'asc' }, offset: 0, limit: 10 } as const;
       expect((await store().listConversations(SITE_A, everything)).total).toBe(1);
-      expect(await store().listConversations(SITE_B, everything)).toStrictEqual({ items: [], total: 0 });
+      expect(await store().listConversations(SITE_B, everything)).toMatchObject({ items: [], total: 0, hasMore: false });
       expect(await store().findConversationsByParticipant(SITE_A, { contactId: 'ct-1' })).toHaveLength(1);
       expect(await store().findConversationsByParticipant(SITE_B, { contactId: 'ct-1' })).toEqual([]);
       await store().removeConversation(SITE_B, 'conv');

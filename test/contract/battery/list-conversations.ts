@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ConversationQuery, ConversationSortField } from '../../../src/core/conversation.js';
+import type { ConversationCursor, ConversationPage, ConversationQuery, ConversationSortField } from '../../../src/core/conversation.js';
+import { itemOf } from '../../../src/core/conversation-item.js';
+import { positionOf } from '../../../src/core/conversation-order.js';
 import { CONVERSATION_SORT_FIELDS } from '../../../src/core/conversation.js';
 import { conversation, type CurrentStore, ids, SITE_A, SITE_B, sorted } from './fixtures.js';
 
@@ -31,6 +33,9 @@ function query(overrides: Partial<ConversationQuery> = {}): ConversationQuery {
   return { sort: { field: 'lastMessageAt', order: 'desc' }, offset: 0, limit: 50, ...overrides };
 }
 
+/** A page as the port promises it (a store may add the same page as list JSON: checked on its own below). */
+const plain = ({ items, total, hasMore, totalCapped }: ConversationPage) => ({ items, total, hasMore, ...(totalCapped ? { totalCapped } : {}) });
+
 export function listConversationTests(store: CurrentStore): void {
   describe('listing conversations', () => {
     const seed = async () => {
@@ -46,12 +51,22 @@ export function listConversationTests(store: CurrentStore): void {
       expect(page.total).toBe(6);
       expect(sorted(ids(page.items))).toEqual(['c1', 'c2', 'c3', 'c4', 'c5', 'c6']);
       expect(page.items.find((r) => r.conversationId === 'c2')).toStrictEqual(SITE_A_ROWS[1]);
-      expect(await store().listConversations(SITE_B, query())).toStrictEqual({ items: [SITE_B_ROW], total: 1 });
+      expect(plain(await store().listConversations(SITE_B, query()))).toStrictEqual({ items: [SITE_B_ROW], total: 1, hasMore: false });
+    });
+
+    it('gives, when it gives a page as list JSON too, the same items and where the last one stands', async () => {
+      await seed();
+      for (const field of CONVERSATION_SORT_FIELDS) {
+        const page = await store().listConversations(SITE_A, query({ sort: { field, order: 'asc' }, limit: 4 }));
+        if (!page.itemsJson) continue;
+        expect(page.itemsJson.map((json) => JSON.parse(json) as unknown)).toStrictEqual(page.items.map(itemOf));
+        expect(page.last).toStrictEqual(positionOf(page.items.at(-1)!, field));
+      }
     });
 
     it('answers an empty page for a site with no conversations', async () => {
       await seed();
-      expect(await store().listConversations('site-without-rows', query())).toStrictEqual({ items: [], total: 0 });
+      expect(plain(await store().listConversations('site-without-rows', query()))).toStrictEqual({ items: [], total: 0, hasMore: false });
     });
 
     for (const field of CONVERSATION_SORT_FIELDS) {
@@ -98,7 +113,7 @@ export function listConversationTests(store: CurrentStore): void {
       expect(ids(page.items)).toEqual(['c1']);
       expect(page.total).toBe(2);
       const none = await store().listConversations(SITE_A, query({ type: 'MEMBER', search: 'carol' }));
-      expect(none).toStrictEqual({ items: [], total: 0 });
+      expect(plain(none)).toStrictEqual({ items: [], total: 0, hasMore: false });
     });
 
     it('pages with offset and limit, across the records that lack the sort field', async () => {
@@ -113,7 +128,61 @@ export function listConversationTests(store: CurrentStore): void {
       expect(pages).toEqual([['c1', 'c5', 'c6', 'c2'], ['c3', 'c4']]);
       expect(ids((await store().listConversations(SITE_A, query({ sort, offset: 3, limit: 2 }))).items)).toEqual(['c2', 'c3']);
       expect(ids((await store().listConversations(SITE_A, query({ sort, offset: 5, limit: 2 }))).items)).toEqual(['c4']);
-      expect(await store().listConversations(SITE_A, query({ sort, offset: 10, limit: 2 }))).toStrictEqual({ items: [], total: 6 });
+      expect(plain(await store().listConversations(SITE_A, query({ sort, offset: 10, limit: 2 })))).toStrictEqual({ items: [], total: 6, hasMore: false });
+    });
+
+    it('says whether rows follow a page', async () => {
+      await seed();
+      expect((await store().listConversations(SITE_A, query({ limit: 5 }))).hasMore).toBe(true);
+      expect((await store().listConversations(SITE_A, query({ limit: 6 }))).hasMore).toBe(false);
+      expect((await store().listConversations(SITE_A, query({ offset: 4, limit: 2 }))).hasMore).toBe(false);
+      expect((await store().listConversations(SITE_A, query({ search: 'ali', limit: 2 }))).hasMore).toBe(true);
+    });
+
+    for (const field of CONVERSATION_SORT_FIELDS) {
+      for (const order of ['asc', 'desc'] as const) {
+        it(`pages by ${field} ${order} with cursors, one row a page: the whole order, across ties and missing values`, async () => {
+          await seed();
+          const sort = { field, order };
+          const seen: string[] = [];
+          let after: ConversationCursor | undefined;
+          for (let n = 1; n <= 7; n++) {
+            const page = await store().listConversations(SITE_A, query({ sort, limit: 1, ...(after ? { after: { ...after, seen: n - 1 } } : {}) }));
+            expect(page.total).toBe(6);
+            seen.push(...ids(page.items));
+            if (!page.hasMore) break;
+            after = positionOf(page.items[0]!, field);
+          }
+          expect(seen).toEqual(EXPECTED[field][order]);
+        });
+      }
+    }
+
+    it('pages after a cursor whose row is gone, and whose row moved, by where the cursor stands', async () => {
+      await seed();
+      const sort = { field: 'lastMessageAt', order: 'desc' } as const;
+      const first = await store().listConversations(SITE_A, query({ sort, limit: 2 }));
+      expect(ids(first.items)).toEqual(['c2', 'c6']);
+      const after = { ...positionOf(first.items[1]!, 'lastMessageAt'), seen: 2 };
+      await store().removeConversation(SITE_A, 'c6');
+      await store().putConversation({ ...SITE_A_ROWS[0]!, lastMessageAt: day('03-05') });
+      const next = await store().listConversations(SITE_A, query({ sort, after, limit: 10 }));
+      expect(ids(next.items)).toEqual(['c5', 'c4', 'c3']);
+      expect(next.hasMore).toBe(false);
+    });
+
+    it('pages a searched, filtered list with cursors', async () => {
+      await seed();
+      const sort = { field: 'displayName', order: 'asc' } as const;
+      const first = await store().listConversations(SITE_A, query({ search: 'ali', sort, limit: 2 }));
+      expect(ids(first.items)).toEqual(['c1', 'c4']);
+      expect(first.hasMore).toBe(true);
+      const after = { ...positionOf(first.items[1]!, 'displayName'), seen: 2 };
+      const second = await store().listConversations(SITE_A, query({ search: 'ali', sort, limit: 2, after }));
+      expect(ids(second.items)).toEqual(['c5']);
+      expect(second).toMatchObject({ total: 3, hasMore: false });
+      const contacts = await store().listConversations(SITE_A, query({ type: 'CONTACT', sort, limit: 1, after: { value: 'bob stone', conversationId: 'c2', seen: 1 } }));
+      expect(ids(contacts.items)).toEqual(['c4']);
     });
 
     it('pages a filtered, searched list', async () => {

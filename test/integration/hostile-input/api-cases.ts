@@ -62,6 +62,13 @@ export const API_CASES: HostileCase[] = [
   get('list: a cursor the API never gave', 400, 'BAD_REQUEST', '/api/conversations?cursor=not-ours'),
   get('list: a cursor with a huge offset', 400, 'BAD_REQUEST', () => `/api/conversations?cursor=${cursorOf({ o: 1e300 })}`),
   get('list: a cursor with a negative offset', 400, 'BAD_REQUEST', () => `/api/conversations?cursor=${cursorOf({ o: -5 })}`),
+  get('list: a cursor for another sort', 400, 'BAD_REQUEST', () =>
+    `/api/conversations?sort=displayName:asc&cursor=${cursorOf({ s: 'lastMessageAt:desc', v: '2025-03-01T10:00:00.000Z', c: 'c-1', n: 25 })}`),
+  get('list: a cursor whose value is not the sort\'s kind', 400, 'BAD_REQUEST', () =>
+    `/api/conversations?sort=messageCount:desc&cursor=${cursorOf({ s: 'messageCount:desc', v: { $gt: 1 }, c: 'c-1' })}`),
+  get('list: a cursor without a conversation ID', 400, 'BAD_REQUEST', () => `/api/conversations?cursor=${cursorOf({ s: 'lastMessageAt:desc', v: null })}`),
+  get('list: a cursor that is a JSON array', 400, 'BAD_REQUEST', () => `/api/conversations?cursor=${cursorOf([1, 2, 3])}`),
+  get('list: a cursor of 3,000 characters', 400, 'BAD_REQUEST', `/api/conversations?cursor=${'A'.repeat(3000)}`),
   get('list: limit given twice', 400, 'BAD_REQUEST', '/api/conversations?limit=5&limit=6'),
   get('list: a parameter it does not take', 400, 'BAD_REQUEST', '/api/conversations?colour=red'),
   get('list: a __proto__ parameter', 400, 'BAD_REQUEST', '/api/conversations?__proto__=x'),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { conversationQueryFrom, cursorFor } from '../../../src/api/conversation-query.js';
+import { conversationQueryFrom } from '../../../src/api/conversation-query.js';
+import { cursorAfter, offsetCursor } from '../../../src/api/list-cursor.js';
 import { ApiError } from '../../../src/api/errors.js';
 
 const query = (search: string) => conversationQueryFrom(new URLSearchParams(search));
@@ -34,9 +35,14 @@ describe('the dashboard list parameters', () => {
     expect(query('instance=sig.payload&limit=5')).toMatchObject({ limit: 5 });
   });
 
-  it('pages by offset or by a cursor it gave out', () => {
+  it('pages by a cursor it gave out, by an offset, or by an offset cursor an earlier version gave out', () => {
+    const byName = { field: 'displayName', order: 'asc' } as const;
+    const cursor = cursorAfter(byName, { value: 'ana sousa', conversationId: 'c-7', seen: 20 });
+    expect(query(`sort=displayName:asc&cursor=${cursor}`)).toMatchObject({ after: { value: 'ana sousa', conversationId: 'c-7', seen: 20 }, offset: 0 });
+    const lacking = cursorAfter({ field: 'lastMessageAt', order: 'desc' }, { value: null, conversationId: 'c-1' });
+    expect(query(`cursor=${lacking}`).after).toEqual({ value: null, conversationId: 'c-1' });
     expect(query('offset=50&limit=10')).toMatchObject({ offset: 50, limit: 10 });
-    expect(query(`cursor=${cursorFor(75)}`).offset).toBe(75);
+    expect(query(`cursor=${offsetCursor(75)}`).offset).toBe(75);
   });
 
   it.each([
@@ -51,8 +57,15 @@ describe('the dashboard list parameters', () => {
     ['offset=100001', /^offset must be at most 100000/],
     ['offset=99999999999999999999', /^offset must be at most 100000/],
     ['offset=1e3', /^offset must be a whole number/],
-    [`cursor=${cursorFor(10 ** 12)}`, /^cursor is not one this API gave out/],
+    [`cursor=${offsetCursor(10 ** 12)}`, /^cursor is not one this API gave out/],
+    [`cursor=${cursorAfter({ field: 'lastMessageAt', order: 'desc' }, { value: 't', conversationId: 'c' })}&sort=displayName`, /^cursor is for a list sorted by lastMessageAt:desc, not displayName:desc; start again/],
+    [`sort=messageCount:asc&cursor=${cursorAfter({ field: 'messageCount', order: 'asc' }, { value: 'ten', conversationId: 'c' })}`, /^cursor is not one/],
+    [`sort=displayName:asc&cursor=${cursorAfter({ field: 'displayName', order: 'asc' }, { value: null, conversationId: 'c' })}`, /^cursor is not one/],
+    [`cursor=${cursorAfter({ field: 'lastMessageAt', order: 'desc' }, { value: 't', conversationId: '' })}`, /^cursor is not one/],
+    [`cursor=${Buffer.from('[1,2]').toString('base64url')}`, /^cursor is not one/],
+    [`cursor=${Buffer.from(JSON.stringify({ s: 'lastMessageAt:desc', v: 't', c: 'c', n: -1 })).toString('base64url')}`, /^cursor is not one/],
     [`cursor=${'A'.repeat(300)}`, /^cursor is not one this API gave out/],
+    [`cursor=${'A'.repeat(3000)}`, /^cursor is not one this API gave out/],
     ['limit=5&limit=6', /^limit is given more than once/],
     ['colour=red', /^Unknown parameter "colour": this route takes type, participantType, search, q, sort, order, limit, offset, cursor/],
     ['__proto__=x', /^Unknown parameter "__proto__"/],
