@@ -1,4 +1,5 @@
 import { coldStart } from './cold-start.js';
+import { dashboardScale } from './dashboard-scale.js';
 import type { BenchSection } from './figures.js';
 import { hostedRequests } from './hosted-requests.js';
 import { keywordWorstCase } from './keyword-worst-case.js';
@@ -9,6 +10,7 @@ import { keywordWorstCase } from './keyword-worst-case.js';
  */
 export const SECTIONS: { name: string; run: BenchSection }[] = [
   { name: 'cold start', run: coldStart },
+  { name: 'dashboard at scale', run: dashboardScale },
   { name: 'hosted worker', run: hostedRequests },
   { name: 'keyword worst case', run: keywordWorstCase },
 ];
