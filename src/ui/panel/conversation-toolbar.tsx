@@ -41,7 +41,7 @@ export const ConversationToolbar: FC<Props> = ({ controls, width, onChange }) =>
       onSelect={(option) => onChange({ sort: option.id as ListControls['sort'], page: 1 })} popoverProps={{ appendTo: 'window' }} />
   );
   const searchBox = (
-    <Input size="small" border="round" type="search" ariaLabel="Search by name or email" placeholder="Name or email" dataHook="search"
+    <Input size="small" border="round" ariaLabel="Search by name or email" placeholder="Name or email" dataHook="search"
       prefix={<Input.IconAffix><Search /></Input.IconAffix>} value={search} clearButton
       onClear={() => setSearch('')} onChange={(event) => setSearch(event.target.value)} onEnterPressed={() => onChange({ search, page: 1 })} />
   );
