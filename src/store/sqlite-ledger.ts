@@ -7,8 +7,14 @@ import type { Store } from '../core/ports.js';
 type Ledger = Pick<Store, 'getSettings' | 'putSettings' | 'claimReply' | 'updateReplyClaim' | 'replyClaims'
   | 'putDecision' | 'listDecisions' | 'conversationStats'>;
 
+/** The ledger's writes as plain calls, for a transaction of the store's own (writeBatch). */
+export interface LedgerWrites {
+  putDecision(decision: DecisionRecord): void;
+  updateReplyClaim(claim: ReplyClaim): void;
+}
+
 /** Settings, reply claims (primary key = the claim), decisions and stats in SQLite (see conversation-stats.ts). */
-export function sqliteAutoReplyLedger(db: Database): Ledger {
+export function sqliteAutoReplyLedger(db: Database): Ledger & { writes: LedgerWrites } {
   const getSettings = db.prepare<[string], { settings: string }>('SELECT settings FROM settings WHERE instance_id = ?');
   const putSettings = db.prepare('INSERT OR REPLACE INTO settings (instance_id, settings) VALUES (?, ?)');
   const claimRow = (c: ReplyClaim) => [c.instanceId, c.personKey, c.seq, c.claimedAt, JSON.stringify(c)] as const;
@@ -25,8 +31,9 @@ export function sqliteAutoReplyLedger(db: Database): Ledger {
     saveClaim.run(...claimRow(c));
     fileUnder(c);
   });
-  const putDecision = db.prepare(`INSERT OR REPLACE INTO decisions (instance_id, event_id, conversation_id, outcome, decided_at, decision)
+  const putDecisionRow = db.prepare(`INSERT OR REPLACE INTO decisions (instance_id, event_id, conversation_id, outcome, decided_at, decision)
     VALUES (@instanceId, @eventId, @conversationId, @outcome, @decidedAt, @decision)`);
+  const putDecision = (d: DecisionRecord) => void putDecisionRow.run({ ...d, decision: JSON.stringify(d) });
   const byType = db.prepare<[string, string, string], { type: ParticipantType; n: number }>(`SELECT participant_type AS type, count(*) AS n
     FROM conversations WHERE instance_id = ? AND first_message_at < ? AND last_message_at >= ? GROUP BY participant_type`);
   const became = db.prepare<[string, string, string], { changed_to: ParticipantType; n: number }>(`SELECT json_extract(h.value, '$.type') AS changed_to,
@@ -36,6 +43,7 @@ export function sqliteAutoReplyLedger(db: Database): Ledger {
     FROM decisions WHERE instance_id = ? AND decided_at >= ? AND decided_at < ? GROUP BY outcome`);
 
   return {
+    writes: { putDecision, updateReplyClaim: updateClaim },
     getSettings: async (instanceId) => parse<AutoReplySettings>(getSettings.get(instanceId)?.settings),
     putSettings: async (instanceId, settings) => void putSettings.run(instanceId, JSON.stringify(settings)),
     claimReply: async (c) => claim(c),
@@ -49,7 +57,7 @@ export function sqliteAutoReplyLedger(db: Database): Ledger {
         .all(instanceId, ...personKeys, limit);
       return rows.map((row) => JSON.parse(row.claim) as ReplyClaim);
     },
-    putDecision: async (d) => void putDecision.run({ ...d, decision: JSON.stringify(d) }),
+    putDecision: async (d) => putDecision(d),
     async listDecisions(instanceId, conversationIds, limit) {
       if (conversationIds.length === 0) return [];
       const rows = db.prepare<unknown[], { decision: string }>(`SELECT decision FROM decisions WHERE instance_id = ?
