@@ -58,6 +58,13 @@ async function start(server: Server, emulator: Emulator, counter: WixCallCounter
   const { appId, appSecret, publicKeyPem } = emulator.app;
   const env = { WIX_APP_ID: appId, WIX_APP_SECRET: appSecret, WIX_PUBLIC_KEY: publicKeyPem, WIX_API_URL: counter.url, DATA_DIR: dataDir, WIX_PACING: 'off' };
   const child = await startServerProcess(env, server.command);
+  let tail = '';
+  const keep = (chunk: Buffer) => void (tail = (tail + chunk.toString()).slice(-4000));
+  child.child.stdout!.on('data', keep);
+  child.child.stderr!.on('data', keep);
+  child.child.once('exit', (code, signal) => {
+    if (code !== 0 && signal !== 'SIGTERM') console.error(`${server.name} server exited (${code ?? signal}); its last output:\n${tail}`);
+  });
   return { ...child, dataDir, stop: async () => { await child.stop(); rmSync(dataDir, { recursive: true, force: true }); } };
 }
 

@@ -28,12 +28,19 @@ export interface EventWorkerOptions {
   pollMs?: number;
   /** Lanes that run at once; more sites wait for a slot, first come first served. */
   maxLanes?: number;
+  /** Events held in memory across all lanes; more stay in the journal until a poll finds them. */
+  maxQueued?: number;
   onError?: (e: unknown) => void;
 }
 
 /** Due events read per poll. Fresh events do not wait for it: the webhook hands them over (`offer`). */
 const BATCH = 500;
 export const MAX_LANES = 64;
+/** Events held in memory at most (about 2 kB each): with 10,000 sites writing at once the rest wait in the journal. */
+export const MAX_QUEUED = 2000;
+
+/** Lets pending I/O (webhook requests waiting to be answered) run before the next event's work. */
+const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 interface Lane {
   instanceId: string;
@@ -51,6 +58,7 @@ const keyOf = (e: { instanceId: string; eventId: string }) => `${e.instanceId}\u
 export function createEventWorker(deps: EventDeps, options: EventWorkerOptions = {}): EventWorker {
   const pollMs = options.pollMs ?? 1000;
   const maxLanes = options.maxLanes ?? MAX_LANES;
+  const maxQueued = options.maxQueued ?? MAX_QUEUED;
   const lanes = new Map<string, Lane>();
   const queued = new Set<string>();
   const waiting: Lane[] = [];
@@ -71,6 +79,11 @@ export function createEventWorker(deps: EventDeps, options: EventWorkerOptions =
 
   function enqueue(entry: JournalEntry): void {
     if (stopped || queued.has(keyOf(entry))) return;
+    if (queued.size >= maxQueued) {
+      // Full: the event stays due in the journal; a poll looks for it as soon as a lane ends.
+      lastPollFull = true;
+      return;
+    }
     queued.add(keyOf(entry));
     let lane = lanes.get(entry.instanceId);
     if (!lane) {
@@ -99,6 +112,9 @@ export function createEventWorker(deps: EventDeps, options: EventWorkerOptions =
 
   async function runLane(lane: Lane): Promise<void> {
     while (!stopped && lane.queue.length > 0) {
+      // Webhooks are answered first: the answer is what Wix waits for, processing can follow.
+      await yieldToIo();
+      if (stopped) break;
       const entry = lane.queue.shift()!;
       try {
         // Re-read: a poll's copy may be older than what this lane just wrote.

@@ -11,8 +11,12 @@ import { timedFetch, WIX_CALL_TIMEOUT_MS } from './timed-fetch.js';
 
 const MODULES = { contacts, members, conversations, messages };
 
-/** At most this many sites keep a client (and its token and pacer) in memory; the least recently used goes first. */
-export const MAX_CACHED_SITES = 1000;
+/**
+ * At most this many sites keep a client (and its token and pacer, ~50 kB a site) in memory; the least recently
+ * used goes first. Four times the worker's lanes: every site being worked on keeps its client, and 10,000 sites
+ * cost no more memory than 256.
+ */
+export const MAX_CACHED_SITES = 256;
 /** A site's client unused this long is dropped (its token is fetched again on its next event). */
 export const SITE_IDLE_MS = 30 * 60_000;
 
