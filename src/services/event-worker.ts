@@ -22,6 +22,8 @@ export interface EventWorker {
   dropSite(instanceId: string): Promise<void>;
   /** Sites with a lane now (running or waiting for a slot). */
   readonly activeSites: number;
+  /** Events held in memory now, across all lanes (at most `maxQueued`). */
+  readonly held: number;
 }
 
 export interface EventWorkerOptions {
@@ -39,8 +41,28 @@ export const MAX_LANES = 64;
 /** Events held in memory at most (about 2 kB each): with 10,000 sites writing at once the rest wait in the journal. */
 export const MAX_QUEUED = 2000;
 
-/** Lets pending I/O (webhook requests waiting to be answered) run before the next event's work. */
-const yieldToIo = () => new Promise<void>((resolve) => setImmediate(resolve));
+/**
+ * Turns for the lanes: one event starts per turn of the event loop, and the loop polls for I/O between turns. So a
+ * webhook waiting to be answered waits for at most one event's work, however many lanes have events in hand (a
+ * setImmediate each would run all of them back to back before the next poll).
+ */
+function turnsOfTheLoop(): () => Promise<void> {
+  const waiting: (() => void)[] = [];
+  let scheduled = false;
+  const next = () => {
+    scheduled = false;
+    waiting.shift()?.();
+    if (waiting.length > 0) schedule();
+  };
+  const schedule = () => {
+    scheduled = true;
+    setImmediate(next);
+  };
+  return () => new Promise<void>((resolve) => {
+    waiting.push(resolve);
+    if (!scheduled) schedule();
+  });
+}
 
 interface Lane {
   instanceId: string;
@@ -59,6 +81,7 @@ export function createEventWorker(deps: EventDeps, options: EventWorkerOptions =
   const pollMs = options.pollMs ?? 1000;
   const maxLanes = options.maxLanes ?? MAX_LANES;
   const maxQueued = options.maxQueued ?? MAX_QUEUED;
+  const yieldToIo = turnsOfTheLoop();
   const lanes = new Map<string, Lane>();
   const queued = new Set<string>();
   const waiting: Lane[] = [];
@@ -207,6 +230,9 @@ export function createEventWorker(deps: EventDeps, options: EventWorkerOptions =
     },
     get activeSites() {
       return lanes.size;
+    },
+    get held() {
+      return queued.size;
     },
   };
 }

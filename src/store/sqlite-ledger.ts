@@ -42,6 +42,14 @@ export function sqliteAutoReplyLedger(db: Database): Ledger & { writes: LedgerWr
   const outcomes = db.prepare<[string, string, string], { outcome: DecisionRecord['outcome']; n: number }>(`SELECT outcome, count(*) AS n
     FROM decisions WHERE instance_id = ? AND decided_at >= ? AND decided_at < ? GROUP BY outcome`);
 
+  const claimsUnder = preparedFor((n) => db.prepare<unknown[], { claim: string }>(`SELECT r.claim
+    FROM (SELECT DISTINCT k.instance_id, k.person_key, k.seq FROM reply_claim_keys k
+      WHERE k.instance_id = ? AND k.claim_key IN (${placeholders(n)})) m
+    CROSS JOIN reply_claims r ON r.instance_id = m.instance_id AND r.person_key = m.person_key AND r.seq = m.seq
+    ORDER BY r.claimed_at DESC, r.seq DESC LIMIT ?`));
+  const decisionsIn = preparedFor((n) => db.prepare<unknown[], { decision: string }>(`SELECT decision FROM decisions WHERE instance_id = ?
+    AND conversation_id IN (${placeholders(n)}) ORDER BY decided_at DESC, event_id DESC LIMIT ?`));
+
   return {
     writes: { putDecision, updateReplyClaim: updateClaim },
     getSettings: async (instanceId) => parse<AutoReplySettings>(getSettings.get(instanceId)?.settings),
@@ -50,19 +58,15 @@ export function sqliteAutoReplyLedger(db: Database): Ledger & { writes: LedgerWr
     updateReplyClaim: async (c) => void updateClaim(c),
     async replyClaims(instanceId, personKeys, limit) {
       if (personKeys.length === 0) return [];
-      const rows = db.prepare<unknown[], { claim: string }>(`SELECT claim FROM reply_claims r WHERE r.instance_id = ?
-        AND EXISTS (SELECT 1 FROM reply_claim_keys k WHERE k.instance_id = r.instance_id AND k.person_key = r.person_key
-          AND k.seq = r.seq AND k.claim_key IN (${personKeys.map(() => '?').join(', ')}))
-        ORDER BY r.claimed_at DESC, r.seq DESC LIMIT ?`)
-        .all(instanceId, ...personKeys, limit);
+      // Driven by the keys' index: the claims filed under these keys, then each claim by its primary key — not a
+      // pass over every claim of the site.
+      const rows = claimsUnder(personKeys.length).all(instanceId, ...personKeys, limit);
       return rows.map((row) => JSON.parse(row.claim) as ReplyClaim);
     },
     putDecision: async (d) => putDecision(d),
     async listDecisions(instanceId, conversationIds, limit) {
       if (conversationIds.length === 0) return [];
-      const rows = db.prepare<unknown[], { decision: string }>(`SELECT decision FROM decisions WHERE instance_id = ?
-        AND conversation_id IN (${conversationIds.map(() => '?').join(', ')}) ORDER BY decided_at DESC, event_id DESC LIMIT ?`)
-        .all(instanceId, ...conversationIds, limit);
+      const rows = decisionsIn(conversationIds.length).all(instanceId, ...conversationIds, limit);
       return rows.map((row) => JSON.parse(row.decision) as DecisionRecord);
     },
     async conversationStats(instanceId, { from, to }): Promise<ConversationStats> {
@@ -80,6 +84,20 @@ export function sqliteAutoReplyLedger(db: Database): Ledger & { writes: LedgerWr
       for (const row of outcomes.all(instanceId, from, to)) stats.autoReplies[row.outcome] = row.n;
       return stats;
     },
+  };
+}
+
+const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
+
+/** A statement per list length, prepared once (up to 64 lengths kept; a longer list is prepared each time). */
+function preparedFor<S>(prepare: (n: number) => S): (n: number) => S {
+  const kept = new Map<number, S>();
+  return (n) => {
+    const found = kept.get(n);
+    if (found) return found;
+    const statement = prepare(n);
+    if (n <= 64) kept.set(n, statement);
+    return statement;
   };
 }
 
