@@ -86,9 +86,14 @@ async function drained(backlog: () => number, timeoutMs = 120_000): Promise<numb
   return performance.now();
 }
 
+/** One delivery, timed. A kept-alive connection the server closed just then is tried again once, as Wix resends. */
 async function post(url: string, jwt: string): Promise<number> {
   const t0 = performance.now();
-  const response = await fetch(`${url}/webhooks`, { method: 'POST', body: jwt });
+  const send = () => fetch(`${url}/webhooks`, { method: 'POST', body: jwt });
+  const response = await send().catch((error: Error) => {
+    if ((error.cause as { code?: string } | undefined)?.code !== 'ECONNRESET') throw error;
+    return send();
+  });
   await response.arrayBuffer();
   if (response.status !== 200) throw new Error(`webhook answered ${response.status}`);
   return performance.now() - t0;
