@@ -41,29 +41,6 @@ export const MAX_LANES = 64;
 /** Events held in memory at most (about 2 kB each): with 10,000 sites writing at once the rest wait in the journal. */
 export const MAX_QUEUED = 2000;
 
-/**
- * Turns for the lanes: one event starts per turn of the event loop, and the loop polls for I/O between turns. So a
- * webhook waiting to be answered waits for at most one event's work, however many lanes have events in hand (a
- * setImmediate each would run all of them back to back before the next poll).
- */
-function turnsOfTheLoop(): () => Promise<void> {
-  const waiting: (() => void)[] = [];
-  let scheduled = false;
-  const next = () => {
-    scheduled = false;
-    waiting.shift()?.();
-    if (waiting.length > 0) schedule();
-  };
-  const schedule = () => {
-    scheduled = true;
-    setImmediate(next);
-  };
-  return () => new Promise<void>((resolve) => {
-    waiting.push(resolve);
-    if (!scheduled) schedule();
-  });
-}
-
 interface Lane {
   instanceId: string;
   queue: JournalEntry[];
@@ -81,7 +58,6 @@ export function createEventWorker(deps: EventDeps, options: EventWorkerOptions =
   const pollMs = options.pollMs ?? 1000;
   const maxLanes = options.maxLanes ?? MAX_LANES;
   const maxQueued = options.maxQueued ?? MAX_QUEUED;
-  const yieldToIo = turnsOfTheLoop();
   const lanes = new Map<string, Lane>();
   const queued = new Set<string>();
   const waiting: Lane[] = [];
@@ -90,6 +66,8 @@ export function createEventWorker(deps: EventDeps, options: EventWorkerOptions =
   let pollAgain = false;
   /** The last poll filled its batch: more may be due beyond it, so a lane that ends polls again at once. */
   let lastPollFull = false;
+  /** Events were left in the journal because the lanes held maxQueued already. */
+  let overflowed = false;
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   let draining = false;
@@ -103,8 +81,8 @@ export function createEventWorker(deps: EventDeps, options: EventWorkerOptions =
   function enqueue(entry: JournalEntry): void {
     if (stopped || queued.has(keyOf(entry))) return;
     if (queued.size >= maxQueued) {
-      // Full: the event stays due in the journal; a poll looks for it as soon as a lane ends.
-      lastPollFull = true;
+      // Full: the event stays due in the journal; a poll looks for it once half the held events are done.
+      overflowed = true;
       return;
     }
     queued.add(keyOf(entry));
@@ -127,7 +105,10 @@ export function createEventWorker(deps: EventDeps, options: EventWorkerOptions =
         for (const entry of lane.queue) queued.delete(keyOf(entry));
         startLanes();
         // Events beyond the last poll's batch are looked for as soon as a lane frees up; retries wait for the timer.
-        if (!stopped && lastPollFull) kick();
+        if (!stopped && (lastPollFull || (overflowed && queued.size <= maxQueued / 2))) {
+          overflowed = false;
+          kick();
+        }
         notifyIfIdle();
       });
     }
@@ -135,9 +116,6 @@ export function createEventWorker(deps: EventDeps, options: EventWorkerOptions =
 
   async function runLane(lane: Lane): Promise<void> {
     while (!stopped && lane.queue.length > 0) {
-      // Webhooks are answered first: the answer is what Wix waits for, processing can follow.
-      await yieldToIo();
-      if (stopped) break;
       const entry = lane.queue.shift()!;
       try {
         // Re-read: a poll's copy may be older than what this lane just wrote.
