@@ -9,6 +9,7 @@ import { signedMix, type MixShape } from './processing/event-mix.js';
 import { startWixCallCounter, type WixCallCounter } from './processing/wix-call-counter.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
 import { ms, pool, summarise } from './stats.js';
+import { MAX_LANES } from '../src/services/event-worker.js';
 
 const SECTION = 'Processing';
 const APP = { name: 'app', database: 'inbox-identity.sqlite' };
@@ -31,7 +32,8 @@ export const processing: BenchSection = async ({ quick, print }) => {
     const paced = { floor: await pacedLoad(emulator, counter, FLOOR, shape, rate, print), app: await pacedLoad(emulator, counter, APP, shape, rate, print) };
     const single = { floor: await oneAtATime(emulator, counter, FLOOR, shape, print), app: await oneAtATime(emulator, counter, APP, shape, print) };
     const events = quick ? 200 : 10_000;
-    const oneSite = await peakRss(emulator, counter, { sites: 1, people: 30, messagesEach: Math.ceil(events / 30) }, print);
+    // The baseline keeps every lane busy too (64 sites, one per lane): what differs is only how many sites there are.
+    const fewSites = await peakRss(emulator, counter, { sites: MAX_LANES, people: 1, messagesEach: Math.ceil(events / MAX_LANES) }, print);
     const manySites = await peakRss(emulator, counter, { sites: events, people: 1, messagesEach: 1 }, print);
     const mix = `${shape.sites} sites × ${shape.people} people (visitors, contacts, members) × ${shape.messagesEach} messages`;
     const figure = (f: Omit<Figure, 'section'>): Figure => ({ section: SECTION, ...f });
@@ -49,8 +51,9 @@ export const processing: BenchSection = async ({ quick, print }) => {
         note: `largest backlog: app ${paced.app.mostBacklog}, floor ${paced.floor.mostBacklog} (floor drained in ${Math.round(paced.floor.drainMs)} ms); Wix pacing off` }),
       figure({ what: 'backlog drained after the last answer, flood: 64 concurrent as fast as answered', unit: 'ms', app: sustained.app.drainMs,
         floor: sustained.floor.drainMs, better: 'lower', note: `backlog at the last answer: app ${sustained.app.backlogAtLastAnswer}, floor ${sustained.floor.backlogAtLastAnswer}` }),
-      figure({ what: `peak RSS, ${events.toLocaleString('en')} sites vs 1 site (${events.toLocaleString('en')} events each)`, unit: 'MB',
-        app: manySites, floor: oneSite, better: 'lower', target: 1.25, note: 'the app both times: the "floor" is the same app with one site' }),
+      figure({ what: `peak RSS, ${events.toLocaleString('en')} sites vs ${MAX_LANES} (about ${events.toLocaleString('en')} events each)`, unit: 'MB',
+        app: manySites, floor: fewSites, better: 'lower', target: 1.25,
+        note: `the app both times: the "floor" is the same app with ${MAX_LANES} sites, one per lane, so both keep every lane busy` }),
     ];
   } finally {
     await counter.close();
