@@ -116,9 +116,6 @@ export function createEventWorker(deps: EventDeps, options: EventWorkerOptions =
 
   async function runLane(lane: Lane): Promise<void> {
     while (!stopped && lane.queue.length > 0) {
-      // Pending I/O first (webhooks waiting for their answer), then the next event.
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      if (stopped) break;
       const entry = lane.queue.shift()!;
       try {
         // Re-read: a poll's copy may be older than what this lane just wrote.
