@@ -3,6 +3,7 @@ import { dashboardScale } from './dashboard-scale.js';
 import type { BenchSection } from './figures.js';
 import { hostedRequests } from './hosted-requests.js';
 import { keywordWorstCase } from './keyword-worst-case.js';
+import { processing } from './processing.js';
 
 /**
  * Every section `npm run bench` runs, in order (`npm run bench -- --only <name>` runs some). A section measures its
@@ -11,6 +12,7 @@ import { keywordWorstCase } from './keyword-worst-case.js';
 export const SECTIONS: { name: string; run: BenchSection }[] = [
   { name: 'cold start', run: coldStart },
   { name: 'dashboard at scale', run: dashboardScale },
+  { name: 'processing', run: processing },
   { name: 'hosted worker', run: hostedRequests },
   { name: 'keyword worst case', run: keywordWorstCase },
 ];

@@ -71,6 +71,8 @@ export async function dryRun(store: Store, instanceId: string, body: unknown, no
 }
 
 const SITE_NAME_TTL_MS = 10 * 60_000;
+/** Sites whose business name is kept at once; the longest-kept goes first. */
+export const MAX_SITE_NAMES = 1000;
 
 /**
  * The site's business name, read where real replies read it: the Inbox conversation of the site's latest
@@ -86,6 +88,8 @@ export function businessNameFromInbox(storeOf: (instanceId: string) => Store, in
     const participant = latest.items[0] ? currentParticipantId(latest.items[0].participant) : undefined;
     if (!participant) return undefined;
     const name = (await inbox.currentConversation(instanceId, participant)).businessName?.trim() || undefined;
+    cache.delete(instanceId);
+    if (cache.size >= MAX_SITE_NAMES) cache.delete(cache.keys().next().value!);
     cache.set(instanceId, { name, at: nowMs() });
     return name;
   };

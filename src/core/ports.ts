@@ -95,7 +95,27 @@ export interface Store {
   /** Deletes everything stored for one site (the app was removed from it); other sites are untouched. */
   deleteSite(instanceId: string): Promise<void>;
 
+  /**
+   * Optional: applies one unit of work — a step's writes and its journal entry — in one transaction, all or none.
+   * A store with it gets a step's writes batched (see services/unit-of-work.ts); one without gets them one by one.
+   */
+  writeBatch?(writes: StoreWrites): Promise<void>;
+
   close(): Promise<void>;
+}
+
+/** The writes of one unit of work; each record appears once, in its final state. */
+export interface StoreWrites {
+  conversations: ConversationRecord[];
+  removedConversations: { instanceId: string; conversationId: string }[];
+  aliases: { instanceId: string; oldConversationId: string; targetConversationId: string }[];
+  /** In the order written (a person's later record folds in what the earlier one knew). */
+  persons: PersonRecord[];
+  decisions: DecisionRecord[];
+  /** Rewrites of existing reply claims (sent, failed). */
+  replyClaims: ReplyClaim[];
+  /** Journal entries rewritten (updateEvent), last of all. */
+  events: JournalEntry[];
 }
 
 /** A contact or member as the Directory resolves it. */
@@ -105,15 +125,10 @@ export interface DirectoryEntry {
   memberStatus?: string;
 }
 
-export interface LookupOptions {
-  /** Wix itself just said whose the conversation is, and it is a contact's: no member to look for. */
-  knownNotMember?: boolean;
-}
-
 /** Contacts, Members and the Inbox's own record: who a participant is. */
 export interface Directory {
-  /** Resolves the contact and member behind these IDs; a contact linked to a member comes back with its memberId. */
-  lookup(instanceId: string, ids: ParticipantIds, options?: LookupOptions): Promise<DirectoryEntry>;
+  /** Resolves the person behind these IDs with one call: the member (who carries their contact's details), else the contact. */
+  lookup(instanceId: string, ids: ParticipantIds): Promise<DirectoryEntry>;
   /** The participant of a conversation, as Wix Inbox has it (Get Conversation); undefined if Wix has no such conversation. */
   participantOf(instanceId: string, conversationId: string): Promise<ParticipantIds | undefined>;
 }

@@ -10,6 +10,11 @@ export interface ServerConfig {
   dataDir: string;
   /** The app's own pacing of each site's Wix calls (WIX_RATE_LIMIT_PER_MINUTE; default Wix's 200). */
   rateLimitPerMinute?: number;
+  /**
+   * WIX_PACING=off, a benchmark and development setting: Wix calls are not paced at all, to measure the app's own
+   * cost against the emulator (with its rate limit off). Refused when WIX_API_URL is Wix's own API.
+   */
+  pacingOff?: boolean;
 }
 
 export class ConfigError extends Error {
@@ -30,6 +35,7 @@ export function configFromEnv(env: NodeJS.ProcessEnv = process.env): ServerConfi
     apiUrl,
     dataDir: path.resolve(env.DATA_DIR || 'data'),
     ...rateLimitOf(env),
+    ...pacingOf(env, apiUrl),
   };
 }
 
@@ -37,6 +43,15 @@ function required(env: NodeJS.ProcessEnv, name: string, what: string): string {
   const value = env[name]?.trim();
   if (!value) throw new ConfigError(`${name} is not set: set it to ${what}`);
   return value;
+}
+
+function pacingOf(env: NodeJS.ProcessEnv, apiUrl: string): { pacingOff?: boolean } {
+  if (!env.WIX_PACING || env.WIX_PACING === 'on') return {};
+  if (env.WIX_PACING !== 'off') throw new ConfigError(`WIX_PACING must be "on" or "off"; got "${env.WIX_PACING}"`);
+  if (apiUrl === 'https://www.wixapis.com') {
+    throw new ConfigError('WIX_PACING=off is for benchmarks against the local emulator: Wix itself allows 200 requests per minute per site. Unset it, or set WIX_API_URL to the emulator');
+  }
+  return { pacingOff: true };
 }
 
 function rateLimitOf(env: NodeJS.ProcessEnv): { rateLimitPerMinute?: number } {

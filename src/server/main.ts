@@ -7,7 +7,10 @@ async function main(): Promise<void> {
   const { app, store } = openSelfHostedApp({
     ...config,
     ...(config.rateLimitPerMinute ? { rateLimit: { perMinute: config.rateLimitPerMinute, burst: Math.min(20, Math.floor(config.rateLimitPerMinute / 4)) } } : {}),
+    // WIX_PACING=off (benchmarks against the emulator only): no pacing to speak of.
+    ...(config.pacingOff ? { rateLimit: { perMinute: 1_000_000_000, burst: 1000 } } : {}),
   });
+  if (config.pacingOff) console.log('WIX_PACING=off: Wix calls are not paced (a benchmark setting; never against Wix itself)');
   const url = await app.listen(config.port, process.env.HOST ?? '127.0.0.1');
   console.log(`inbox-identity server on ${url} (Wix API ${config.apiUrl}, data in ${config.dataDir})`);
   // SIGTERM: stop taking requests, let what is in flight finish for up to 5 s, then close and exit — always within

@@ -24,7 +24,7 @@ export interface SelfHostedOptions {
   retry?: RetryOptions;
   /** The HTTP client under the SDK (tests and benchmarks count or fault calls with it). */
   fetch?: typeof fetch;
-  /** The per-site client cache's bounds and each Wix call's timeout (defaults: 1000 sites, 30 min idle, 10 s). */
+  /** The per-site client cache's bounds and each Wix call's timeout (defaults: 256 sites, 30 min idle, 10 s). */
   siteCache?: SiteCacheOptions;
 }
 

@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { appInstances } from '@wix/app-management';
 import { conversations, messages } from '@wix/inbox';
 import {
@@ -50,9 +49,24 @@ export function createWebhookReceiver(options: {
   onAppRemoved?: (instanceId: string) => Promise<void>;
 }): WebhookReceiver {
   const client = createWebhookClient({ appId: options.appId, publicKey: options.publicKey, modules: { messages, conversations, appInstances } });
-  const deliveries = new AsyncLocalStorage<Delivery>();
+  // The delivery whose handlers are starting. The SDK's executeHandlers calls each handler synchronously, before its
+  // own first await, so a handler's first line sees the right one. (An AsyncLocalStorage would carry it too, but
+  // once one is used every promise in the process costs 2–5× more, the event worker's included.)
+  let starting: Delivery | undefined;
+  const deliveryStarting = (): Delivery => {
+    if (!starting) throw new Error('A webhook handler ran outside executeHandlers: the @wix/sdk event dispatch changed');
+    return starting;
+  };
+  const run = (parsed: Parameters<typeof client.webhooks.executeHandlers>[0], delivery: Delivery) => {
+    starting = delivery;
+    try {
+      return client.webhooks.executeHandlers(parsed);
+    } finally {
+      starting = undefined;
+    }
+  };
   const hand = async (parse: () => InboxEvent) => {
-    const delivery = deliveries.getStore() ?? {};
+    const delivery = deliveryStarting();
     const event = parse();
     delivery.event = event;
     delivery.result = await options.onEvent(event);
@@ -60,7 +74,7 @@ export function createWebhookReceiver(options: {
   client.messages.onMessageSentToBusiness((envelope) => hand(() => messageEventFrom(envelope, options.clock.now())));
   client.conversations.onConversationConversationsMerged((envelope) => hand(() => mergeEventFrom(envelope, options.clock.now())));
   client.appInstances.onAppInstanceRemoved(async (envelope) => {
-    const delivery = deliveries.getStore() ?? {};
+    const delivery = deliveryStarting();
     delivery.removing = true;
     if (envelope.metadata.instanceId) await options.onAppRemoved?.(envelope.metadata.instanceId);
   });
@@ -79,7 +93,7 @@ export function createWebhookReceiver(options: {
         // Not a domain event: the SDK hands `{data: {appId}, metadata: {instanceId}}` to onAppInstanceRemoved.
         const delivery: Delivery = {};
         try {
-          await deliveries.run(delivery, () => client.webhooks.executeHandlers(parsed));
+          await run(parsed, delivery);
         } catch (error) {
           throw delivery.removing ? error : asApiError(error, true);
         }
@@ -91,7 +105,7 @@ export function createWebhookReceiver(options: {
       await asInput(async () => checkDomainEvent(parsed.payload));
       const delivery: Delivery = {};
       try {
-        await deliveries.run(delivery, () => client.webhooks.executeHandlers(parsed));
+        await run(parsed, delivery);
       } catch (error) {
         // Until the event is parsed, a failure is the payload's (the SDK's envelope building included); after, ours.
         throw delivery.event ? (error instanceof MalformedEventError ? asApiError(error) : error) : asApiError(error, true);

@@ -86,7 +86,7 @@ export async function resolveConversation(deps: RegistryDeps, event: InboxEvent)
   const inboxIds = target && !targetType ? await deps.directory.participantOf(event.instanceId, target) : undefined;
   const inboxParticipant = targetType ? { type: targetType, ids: {} } : inboxIds && participantOf(inboxIds);
   const seen = inboxParticipant && target ? upgradeType(record, inboxParticipant, event.at, target) : record;
-  const resolved = await resolveAfter(deps, event, seen.participant, inboxParticipant?.type === 'CONTACT' && !inboxIds?.memberId);
+  const resolved = await resolveAfter(deps, event, seen.participant);
   const participant = resolved?.participant ?? { type: seen.participantType, ids: seen.participant };
   const updated = applyPerson(seen, participant, resolved?.person.details ?? {}, deps.clock.now().toISOString());
   await deps.store.putConversation(updated);
@@ -97,10 +97,10 @@ export async function resolveConversation(deps: RegistryDeps, event: InboxEvent)
  * Who the person is now. After a merge the cached person is out of date by definition, so the Directory is asked
  * straight away; if it cannot answer, the cache is marked stale so the next sighting asks again.
  */
-async function resolveAfter(deps: RegistryDeps, event: InboxEvent, ids: ConversationRecord['participant'], knownNotMember: boolean) {
+async function resolveAfter(deps: RegistryDeps, event: InboxEvent, ids: ConversationRecord['participant']) {
   if (event.kind !== 'merge') return resolvePerson(deps, event.instanceId, ids);
   try {
-    return await resolvePerson(deps, event.instanceId, ids, { refresh: true, knownNotMember });
+    return await resolvePerson(deps, event.instanceId, ids, { refresh: true });
   } catch (error) {
     await markPersonStale(deps.store, event.instanceId, ids);
     throw error;

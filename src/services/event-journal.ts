@@ -3,6 +3,7 @@ import type { Clock, JournalEntry, Store } from '../core/ports.js';
 import { isSiteUnknown } from '../wix/site-unknown.js';
 import { DeliveredConcurrentlyError } from './delivered-concurrently.js';
 import { giveUp, stepsOf, type EventDeps, type EventStep } from './event-steps.js';
+import { unitOfWork } from './unit-of-work.js';
 
 export const RECEIVED = 'received';
 export const MAX_ATTEMPTS = 10;
@@ -35,27 +36,43 @@ export function journalEntryOf(event: InboxEvent, clock: Clock): JournalEntry {
 /**
  * Runs the steps an event has not finished yet, saving after each, so a crash or a failure
  * resumes where it stopped. A failure is retried with backoff (honouring a Retry-After) until MAX_ATTEMPTS.
+ * With a store that writes batches, the steps' writes and the event's progress go in one transaction before each
+ * Wix call and at the end (see unit-of-work.ts); otherwise each write, and the progress after each step, at once.
  */
 export async function advanceEvent(
   deps: EventDeps, entry: JournalEntry, steps: readonly EventStep[] = stepsOf(entry), maxAttempts = MAX_ATTEMPTS,
 ): Promise<JournalEntry> {
   const event = JSON.parse(entry.payload) as InboxEvent;
+  const unit = unitOfWork(deps.store, entry);
+  const stepDeps: EventDeps = unit
+    ? { ...deps, store: unit.store, directory: unit.committingBefore(deps.directory), inbox: unit.committingBefore(deps.inbox) }
+    : deps;
+  const save = async (progress: JournalEntry) => {
+    if (unit) unit.entry = progress;
+    else await deps.store.updateEvent(progress);
+  };
   let current = entry;
   const start = steps.findIndex((step) => step.name === entry.stage) + 1;
   try {
     for (const step of steps.slice(start)) {
-      const outcome = await step.run(deps, event, current);
+      const outcome = await step.run(stepDeps, event, current);
       current = { ...current, stage: step.name, lastError: undefined };
       if (outcome === 'stop') break;
-      await deps.store.updateEvent(current);
+      await save(current);
     }
     current = { ...current, doneAt: deps.clock.now().toISOString() };
   } catch (error) {
-    if (error instanceof DeliveredConcurrentlyError) throw error;
+    if (error instanceof DeliveredConcurrentlyError) {
+      await unit?.commit();
+      throw error;
+    }
     current = failedAttempt(current, error, deps.clock.now(), maxAttempts);
-    if (current.doneAt) await giveUp(deps, event, current, current.lastError ?? 'failed').catch(() => undefined);
+    if (current.doneAt) await giveUp(stepDeps, event, current, current.lastError ?? 'failed').catch(() => undefined);
   }
-  await deps.store.updateEvent(current);
+  if (unit) {
+    unit.entry = current;
+    await unit.commit();
+  } else await deps.store.updateEvent(current);
   return current;
 }
 

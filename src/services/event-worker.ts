@@ -22,18 +22,24 @@ export interface EventWorker {
   dropSite(instanceId: string): Promise<void>;
   /** Sites with a lane now (running or waiting for a slot). */
   readonly activeSites: number;
+  /** Events held in memory now, across all lanes (at most `maxQueued`). */
+  readonly held: number;
 }
 
 export interface EventWorkerOptions {
   pollMs?: number;
   /** Lanes that run at once; more sites wait for a slot, first come first served. */
   maxLanes?: number;
+  /** Events held in memory across all lanes; more stay in the journal until a poll finds them. */
+  maxQueued?: number;
   onError?: (e: unknown) => void;
 }
 
 /** Due events read per poll. Fresh events do not wait for it: the webhook hands them over (`offer`). */
 const BATCH = 500;
 export const MAX_LANES = 64;
+/** Events held in memory at most (about 2 kB each): with 10,000 sites writing at once the rest wait in the journal. */
+export const MAX_QUEUED = 2000;
 
 interface Lane {
   instanceId: string;
@@ -51,6 +57,7 @@ const keyOf = (e: { instanceId: string; eventId: string }) => `${e.instanceId}\u
 export function createEventWorker(deps: EventDeps, options: EventWorkerOptions = {}): EventWorker {
   const pollMs = options.pollMs ?? 1000;
   const maxLanes = options.maxLanes ?? MAX_LANES;
+  const maxQueued = options.maxQueued ?? MAX_QUEUED;
   const lanes = new Map<string, Lane>();
   const queued = new Set<string>();
   const waiting: Lane[] = [];
@@ -59,6 +66,8 @@ export function createEventWorker(deps: EventDeps, options: EventWorkerOptions =
   let pollAgain = false;
   /** The last poll filled its batch: more may be due beyond it, so a lane that ends polls again at once. */
   let lastPollFull = false;
+  /** Events were left in the journal because the lanes held maxQueued already. */
+  let overflowed = false;
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   let draining = false;
@@ -71,6 +80,11 @@ export function createEventWorker(deps: EventDeps, options: EventWorkerOptions =
 
   function enqueue(entry: JournalEntry): void {
     if (stopped || queued.has(keyOf(entry))) return;
+    if (queued.size >= maxQueued) {
+      // Full: the event stays due in the journal; a poll looks for it once half the held events are done.
+      overflowed = true;
+      return;
+    }
     queued.add(keyOf(entry));
     let lane = lanes.get(entry.instanceId);
     if (!lane) {
@@ -91,7 +105,10 @@ export function createEventWorker(deps: EventDeps, options: EventWorkerOptions =
         for (const entry of lane.queue) queued.delete(keyOf(entry));
         startLanes();
         // Events beyond the last poll's batch are looked for as soon as a lane frees up; retries wait for the timer.
-        if (!stopped && lastPollFull) kick();
+        if (!stopped && (lastPollFull || (overflowed && queued.size <= maxQueued / 2))) {
+          overflowed = false;
+          kick();
+        }
         notifyIfIdle();
       });
     }
@@ -191,6 +208,9 @@ export function createEventWorker(deps: EventDeps, options: EventWorkerOptions =
     },
     get activeSites() {
       return lanes.size;
+    },
+    get held() {
+      return queued.size;
     },
   };
 }

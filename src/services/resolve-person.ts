@@ -1,4 +1,4 @@
-import type { Clock, Directory, LookupOptions, PersonRecord, Store } from '../core/ports.js';
+import type { Clock, Directory, PersonRecord, Store } from '../core/ports.js';
 import { participantOf, type Participant, type ParticipantIds } from '../core/participant.js';
 
 /** How long a resolved person is trusted before the Directory is asked again. */
@@ -17,14 +17,14 @@ export async function resolvePerson(
   deps: { store: Store; directory: Directory; clock: Clock },
   instanceId: string,
   ids: ParticipantIds,
-  options: { refresh?: boolean } & LookupOptions = {},
+  options: { refresh?: boolean } = {},
 ): Promise<ResolvedPerson | undefined> {
   const now = deps.clock.now();
   // After a merge the person has changed by definition: ask the Directory without reading the cache first.
   const cached = options.refresh ? undefined : await deps.store.getPerson(instanceId, ids);
   if (cached && isFresh(cached, ids, now)) return asResolved(cached);
   if (!ids.contactId && !ids.memberId) return undefined;
-  const entry = await deps.directory.lookup(instanceId, ids, { knownNotMember: options.knownNotMember });
+  const entry = await deps.directory.lookup(instanceId, ids);
   const person: PersonRecord = {
     instanceId,
     ids: { ...cached?.ids, ...ids, ...entry.ids },

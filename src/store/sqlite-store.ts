@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { participantKeys } from '../core/participant.js';
-import type { JournalEntry, PersonRecord, Store } from '../core/ports.js';
+import type { JournalEntry, PersonRecord, Store, StoreWrites } from '../core/ports.js';
 import { sqliteConversations } from './sqlite-conversations.js';
 import { sqliteConversionFunnel } from './sqlite-funnel.js';
 import { sqliteAutoReplyLedger } from './sqlite-ledger.js';
@@ -46,6 +46,7 @@ export function openSqliteStore({ file }: SqliteStoreOptions): Store {
   const conversations = sqliteConversations(db);
   const conversionFunnel = sqliteConversionFunnel(db);
   const conversationStats = sqliteConversationStats(db);
+  const { writes: ledgerWrites, ...ledger } = sqliteAutoReplyLedger(db);
 
   const journalRow = (entry: JournalEntry) => ({ ...pick(entry), done: entry.doneAt ? 1 : 0, entry: JSON.stringify(entry) });
   const personUnder = (instanceId: string, keys: string[]): PersonRecord | undefined => {
@@ -61,9 +62,19 @@ export function openSqliteStore({ file }: SqliteStoreOptions): Store {
     const json = JSON.stringify(person);
     for (const key of new Set([newKeys, ...previous.map(participantKeys)].flat())) putPersonKey.run(person.instanceId, key, json);
   });
+  /** A unit of work's writes, all or none (one transaction). */
+  const writeBatch = db.transaction((writes: StoreWrites) => {
+    for (const a of writes.aliases) setAlias.run(a.instanceId, a.oldConversationId, a.targetConversationId);
+    for (const r of writes.removedConversations) conversations.remove(r.instanceId, r.conversationId);
+    for (const record of writes.conversations) conversations.put(record);
+    for (const person of writes.persons) putPerson(person);
+    for (const claim of writes.replyClaims) ledgerWrites.updateReplyClaim(claim);
+    for (const decision of writes.decisions) ledgerWrites.putDecision(decision);
+    for (const entry of writes.events) updateEvent.run(journalRow(entry));
+  });
 
   return {
-    ...sqliteAutoReplyLedger(db),
+    ...ledger,
     ...sqliteSiteLifecycle(db),
     addEvent: async (entry) => (addEvent.run(journalRow(entry)).changes === 1 ? 'added' : 'duplicate'),
     getEvent: async (instanceId, eventId) => parse<JournalEntry>(getEvent.get(instanceId, eventId)?.entry),
@@ -82,6 +93,7 @@ export function openSqliteStore({ file }: SqliteStoreOptions): Store {
 
     getPerson: async (instanceId, ids) => personUnder(instanceId, participantKeys(ids)),
     putPerson: async (person) => putPerson(person),
+    writeBatch: async (writes) => writeBatch(writes),
 
     // The dashboard's cards (sqlite-stats.ts).
     conversationStats: async (instanceId, period) => conversationStats(instanceId, period),

@@ -11,14 +11,7 @@ export interface DirectoryModules {
   conversations: { getConversation(conversationId: string): Promise<conversations.Conversation> };
   members: {
     getMember(memberId: string, options?: { fieldsets?: 'FULL'[] }): Promise<members.Member>;
-    queryMembers(options?: { fieldsets?: 'FULL'[] }): MembersQuery;
   };
-}
-
-interface MembersQuery {
-  eq(field: 'contactId', value: string): MembersQuery;
-  limit(limit: number): MembersQuery;
-  find(): Promise<{ items: members.Member[] }>;
 }
 
 type Contact = contacts.Contact;
@@ -27,14 +20,13 @@ type Member = members.Member;
 /** Contacts (`@wix/crm`) and Members (`@wix/members`) as one Directory. */
 export function createWixDirectory(modulesFor: (instanceId: string) => DirectoryModules | Promise<DirectoryModules>): Directory {
   return {
-    async lookup(instanceId, ids, options = {}) {
+    async lookup(instanceId, ids) {
       const sdk = await modulesFor(instanceId);
-      // A member (FULL fieldset) carries their contact's name, emails and phones: one call. A contact needs two —
-      // the contact, and the member linked to it, if any (a Contact has no member ID).
-      const member = ids.memberId ? await getMember(sdk, ids.memberId)
-        : options.knownNotMember ? undefined : await memberOfContact(sdk, ids.contactId);
-      const contactId = member?.contactId ?? ids.contactId;
-      const contact = contactId && !member ? await getContact(sdk, contactId) : undefined;
+      // One call per person. A member (FULL fieldset) carries their contact's name, emails and phones. A contact
+      // is asked about as a contact only: a contact who registers becomes a member under a new conversation that
+      // Wix merges the old one into, and that merge (or their next message, as a member) is when the app learns it.
+      const member = ids.memberId ? await getMember(sdk, ids.memberId) : undefined;
+      const contact = ids.contactId && !member ? await getContact(sdk, ids.contactId) : undefined;
       return entryOf(ids, contact, member);
     },
     async participantOf(instanceId, conversationId) {
@@ -72,13 +64,6 @@ function entryOf(ids: ParticipantIds, contact: Contact | undefined, member: Memb
 
 async function getMember(sdk: DirectoryModules, memberId: string): Promise<Member | undefined> {
   return orMissing(() => sdk.members.getMember(inPath(memberId), { fieldsets: ['FULL'] }));
-}
-
-/** A Contact has no member ID: the member is found by its contactId. */
-async function memberOfContact(sdk: DirectoryModules, contactId: string | undefined): Promise<Member | undefined> {
-  if (!contactId) return undefined;
-  const result = await sdk.members.queryMembers({ fieldsets: ['FULL'] }).eq('contactId', contactId).limit(1).find();
-  return result.items[0] as Member | undefined;
 }
 
 async function getContact(sdk: DirectoryModules, contactId: string): Promise<Contact | undefined> {

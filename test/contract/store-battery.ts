@@ -10,6 +10,7 @@ import { journalTests } from './battery/journal.js';
 import { listConversationTests } from './battery/list-conversations.js';
 import { personTests } from './battery/persons.js';
 import { siteLifecycleTests } from './battery/site-lifecycle.js';
+import { writeBatchTests } from './battery/write-batch.js';
 
 export type { StoreFactory } from './battery/fixtures.js';
 
@@ -42,6 +43,7 @@ export function storeBattery(name: string, factory: StoreFactory): void {
     autoReplyLedgerTests(store);
     conversionFunnelTests(store);
     siteLifecycleTests(store);
+    writeBatchTests(store);
 
     it('closes, and closing twice is harmless', async () => {
       await expect(store().close()).resolves.toBeUndefined();

@@ -20,7 +20,7 @@ import { createWixInbox, type InboxModules } from '../inbox.js';
 const shared = {
   directory: createWixDirectory(() => ({
     contacts: { getContact: auth.elevate(contacts.getContact) },
-    members: { getMember: auth.elevate(members.getMember), queryMembers: auth.elevate(members.queryMembers) },
+    members: { getMember: auth.elevate(members.getMember) },
     conversations: { getConversation: auth.elevate(conversations.getConversation) },
   }) as DirectoryModules),
   // No retries inside a request: Wix resends the webhook, and the journal resumes it.

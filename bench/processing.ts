@@ -1,0 +1,195 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { silentLogger, startEmulator, type Emulator } from '../emulator/index.js';
+import type { BenchSection, Figure } from './figures.js';
+import { cpuMsOf, peakRssMbOf } from './processing/child-usage.js';
+import { signedMix, type MixShape } from './processing/event-mix.js';
+import { startWixCallCounter, type WixCallCounter } from './processing/wix-call-counter.js';
+import { startServerProcess, type ServerProcess } from './server-process.js';
+import { ms, pool, summarise } from './stats.js';
+import { MAX_LANES } from '../src/services/event-worker.js';
+
+const SECTION = 'Processing';
+const APP = { name: 'app', database: 'inbox-identity.sqlite' };
+const FLOOR = { name: 'floor', database: 'floor.sqlite', command: ['--import', 'tsx', 'bench/floors/processing-floor.ts'] };
+type Server = typeof APP & { command?: string[] };
+
+/**
+ * Event processing, app against floor, each its own process fed from this one: the emulator (rate limit off) and
+ * a counting pass-through to it live here, so the server's CPU and RSS (from /proc) are its own. Both journal
+ * before answering and process after; the backlog is read from each one's SQLite file.
+ */
+export const processing: BenchSection = async ({ quick, print }) => {
+  const emulator = await startEmulator({ log: silentLogger, rateLimitPerMinute: false });
+  const counter = await startWixCallCounter(emulator.url);
+  try {
+    const shape: MixShape = quick ? { sites: 2, people: 10, messagesEach: 5 } : { sites: 8, people: 30, messagesEach: 10 };
+    const sustained = { floor: await sustainedLoad(emulator, counter, FLOOR, shape, print), app: await sustainedLoad(emulator, counter, APP, shape, print) };
+    // A sustained load the floor keeps up with easily: half its rate, 64 in flight at most.
+    const rate = sustained.floor.eventsPerSecond / 2;
+    const paced = { floor: await pacedLoad(emulator, counter, FLOOR, shape, rate, print), app: await pacedLoad(emulator, counter, APP, shape, rate, print) };
+    const single = { floor: await oneAtATime(emulator, counter, FLOOR, shape, print), app: await oneAtATime(emulator, counter, APP, shape, print) };
+    const events = quick ? 200 : 10_000;
+    // The baseline keeps every lane busy too (64 sites, one per lane): what differs is only how many sites there are.
+    const fewSites = await peakRss(emulator, counter, { sites: MAX_LANES, people: 1, messagesEach: Math.ceil(events / MAX_LANES) }, print);
+    const manySites = await peakRss(emulator, counter, { sites: events, people: 1, messagesEach: 1 }, print);
+    const mix = `${shape.sites} sites × ${shape.people} people (visitors, contacts, members) × ${shape.messagesEach} messages`;
+    const figure = (f: Omit<Figure, 'section'>): Figure => ({ section: SECTION, ...f });
+    return [
+      figure({ what: `events processed per second, ${mix}, 64 concurrent`, unit: 'events/s', app: sustained.app.eventsPerSecond,
+        floor: sustained.floor.eventsPerSecond, better: 'higher', target: 0.8, note: 'floor: RS256 verify, SQLite insert, the same Wix calls, ≤ 5 SQLite writes a message' }),
+      figure({ what: 'CPU per processed event (server process, user + system)', unit: 'ms', app: sustained.app.cpuMsPerEvent,
+        floor: sustained.floor.cpuMsPerEvent, better: 'lower', target: 1.5, note: 'utime + stime from /proc/<pid>/stat over the run, ÷ events' }),
+      figure({ what: 'Wix calls for the realistic mix (token, one lookup per new person, Get Or Create, Send)', unit: 'calls',
+        app: sustained.app.wixCalls, floor: sustained.floor.wixCalls, better: 'lower', target: 1.05 }),
+      figure({ what: 'webhook answer p50, 1 at a time, processing running', unit: 'ms', app: single.app.p50, floor: single.floor.p50,
+        better: 'lower', target: 2 }),
+      figure({ what: `backlog drained after the last answer, sustained ${Math.round(rate)} events/s (half the floor's), ≤ 64 in flight`, unit: 'ms',
+        app: paced.app.drainMs, better: 'lower', target: 2000,
+        note: `largest backlog: app ${paced.app.mostBacklog}, floor ${paced.floor.mostBacklog} (floor drained in ${Math.round(paced.floor.drainMs)} ms); Wix pacing off` }),
+      figure({ what: 'backlog drained after the last answer, flood: 64 concurrent as fast as answered', unit: 'ms', app: sustained.app.drainMs,
+        floor: sustained.floor.drainMs, better: 'lower', note: `backlog at the last answer: app ${sustained.app.backlogAtLastAnswer}, floor ${sustained.floor.backlogAtLastAnswer}` }),
+      figure({ what: `peak RSS, ${events.toLocaleString('en')} sites vs ${MAX_LANES} (about ${events.toLocaleString('en')} events each)`, unit: 'MB',
+        app: manySites, floor: fewSites, better: 'lower', target: 1.25,
+        note: `the app both times: the "floor" is the same app with ${MAX_LANES} sites, one per lane, so both keep every lane busy` }),
+    ];
+  } finally {
+    await counter.close();
+    await emulator.close();
+  }
+};
+
+/** Starts a server as its own process on a fresh data folder; `pacing off` lifts the app's own Wix pacing. */
+async function start(server: Server, emulator: Emulator, counter: WixCallCounter): Promise<ServerProcess & { dataDir: string }> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), `bench-processing-${server.name}-`));
+  const { appId, appSecret, publicKeyPem } = emulator.app;
+  const env = { WIX_APP_ID: appId, WIX_APP_SECRET: appSecret, WIX_PUBLIC_KEY: publicKeyPem, WIX_API_URL: counter.url, DATA_DIR: dataDir, WIX_PACING: 'off' };
+  const child = await startServerProcess(env, server.command);
+  let tail = '';
+  const keep = (chunk: Buffer) => void (tail = (tail + chunk.toString()).slice(-4000));
+  child.child.stdout!.on('data', keep);
+  child.child.stderr!.on('data', keep);
+  child.child.once('exit', (code, signal) => {
+    if (code !== 0 && signal !== 'SIGTERM') console.error(`${server.name} server exited (${code ?? signal}); its last output:\n${tail}`);
+  });
+  return { ...child, dataDir, stop: async () => { await child.stop(); rmSync(dataDir, { recursive: true, force: true }); } };
+}
+
+/** Events journaled and not done yet, read from the server's own SQLite file. */
+function backlogReader(dataDir: string, database: string): () => number {
+  let db: Database.Database | undefined;
+  return () => {
+    db ??= new Database(path.join(dataDir, database), { readonly: true, fileMustExist: true });
+    return (db.prepare('SELECT count(*) AS n FROM journal WHERE done = 0').get() as { n: number }).n;
+  };
+}
+
+async function drained(backlog: () => number, timeoutMs = 120_000): Promise<number> {
+  const until = performance.now() + timeoutMs;
+  while (backlog() > 0) {
+    if (performance.now() > until) throw new Error(`backlog not drained within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+  return performance.now();
+}
+
+/** One delivery, timed. A kept-alive connection the server closed just then is tried again once, as Wix resends. */
+async function post(url: string, jwt: string): Promise<number> {
+  const t0 = performance.now();
+  const send = () => fetch(`${url}/webhooks`, { method: 'POST', body: jwt });
+  const response = await send().catch((error: Error) => {
+    if ((error.cause as { code?: string } | undefined)?.code !== 'ECONNRESET') throw error;
+    return send();
+  });
+  await response.arrayBuffer();
+  if (response.status !== 200) throw new Error(`webhook answered ${response.status}`);
+  return performance.now() - t0;
+}
+
+/** 64 webhooks in flight at once until all are answered; then how long processing takes to catch up. */
+async function sustainedLoad(emulator: Emulator, counter: WixCallCounter, server: Server, shape: MixShape, print: (line: string) => void) {
+  const jwts = await signedMix(emulator, shape);
+  const child = await start(server, emulator, counter);
+  try {
+    const pid = child.child.pid!;
+    const backlog = backlogReader(child.dataDir, server.database);
+    counter.reset();
+    const cpuBefore = cpuMsOf(pid);
+    const started = performance.now();
+    const latencies: number[] = [];
+    await pool(jwts, 64, async (jwt) => void latencies.push(await post(child.url, jwt)));
+    const lastAnswer = performance.now();
+    const backlogAtLastAnswer = backlog();
+    const done = await drained(backlog);
+    const cpuMsPerEvent = (cpuMsOf(pid) - cpuBefore) / jwts.length;
+    const result = { eventsPerSecond: jwts.length / ((done - started) / 1000), cpuMsPerEvent, wixCalls: counter.calls,
+      drainMs: done - lastAnswer, backlogAtLastAnswer, answer: summarise(latencies) };
+    print(`${server.name}: ${jwts.length} events, 64 concurrent: answer p50 ${ms(result.answer.p50)} p99 ${ms(result.answer.p99)}; `
+      + `${result.eventsPerSecond.toFixed(0)} events/s; ${cpuMsPerEvent.toFixed(2)} ms CPU an event; ${result.wixCalls} Wix calls; `
+      + `backlog ${backlogAtLastAnswer} at the last answer, drained ${ms(result.drainMs)} after`);
+    print(`  Wix calls: ${Object.entries(counter.byRoute()).map(([route, n]) => `${route} ${n}`).join(', ')}`);
+    return result;
+  } finally {
+    await child.stop();
+  }
+}
+
+/** Events arriving at `rate` a second (at most 64 in flight); the backlog sampled as they come, then the drain. */
+async function pacedLoad(emulator: Emulator, counter: WixCallCounter, server: Server, shape: MixShape, rate: number, print: (line: string) => void) {
+  const jwts = await signedMix(emulator, shape);
+  const child = await start(server, emulator, counter);
+  try {
+    const backlog = backlogReader(child.dataDir, server.database);
+    let mostBacklog = 0;
+    const sampler = setInterval(() => (mostBacklog = Math.max(mostBacklog, backlog())), 50);
+    const started = performance.now();
+    let next = 0;
+    await pool(jwts, 64, async (jwt) => {
+      const due = started + (next++ * 1000) / rate;
+      const wait = due - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      await post(child.url, jwt);
+    });
+    const lastAnswer = performance.now();
+    clearInterval(sampler);
+    mostBacklog = Math.max(mostBacklog, backlog());
+    const drainMs = (await drained(backlog)) - lastAnswer;
+    print(`${server.name}: ${jwts.length} events at ${rate.toFixed(0)} a second: largest backlog ${mostBacklog}, drained ${ms(drainMs)} after the last answer`);
+    return { mostBacklog, drainMs };
+  } finally {
+    await child.stop();
+  }
+}
+
+/** One webhook at a time, each answered while the events before it are still being processed. */
+async function oneAtATime(emulator: Emulator, counter: WixCallCounter, server: Server, shape: MixShape, print: (line: string) => void) {
+  const jwts = await signedMix(emulator, shape);
+  const child = await start(server, emulator, counter);
+  try {
+    const latencies: number[] = [];
+    for (const jwt of jwts) latencies.push(await post(child.url, jwt));
+    await drained(backlogReader(child.dataDir, server.database));
+    const answer = summarise(latencies);
+    print(`${server.name}: ${jwts.length} events one at a time, processing running: answer p50 ${ms(answer.p50)}, p99 ${ms(answer.p99)}`);
+    return answer;
+  } finally {
+    await child.stop();
+  }
+}
+
+/** The app's peak RSS after processing this mix (64 concurrent). */
+async function peakRss(emulator: Emulator, counter: WixCallCounter, shape: MixShape, print: (line: string) => void): Promise<number> {
+  const jwts = await signedMix(emulator, shape);
+  const child = await start(APP, emulator, counter);
+  try {
+    await pool(jwts, 64, async (jwt) => void (await post(child.url, jwt)));
+    await drained(backlogReader(child.dataDir, APP.database), 600_000);
+    const peak = peakRssMbOf(child.child.pid!);
+    print(`app: ${shape.sites} site(s), ${jwts.length} events: peak RSS ${peak.toFixed(1)} MB`);
+    return peak;
+  } finally {
+    await child.stop();
+  }
+}

@@ -1,0 +1,147 @@
+import type { DecisionRecord, ReplyClaim } from '../core/auto-reply/ledger.js';
+import { newestClaimFirst } from '../core/conversation-stats.js';
+import type { ConversationRecord } from '../core/conversation.js';
+import { participantKeys } from '../core/participant.js';
+import type { JournalEntry, PersonRecord, Store, StoreWrites } from '../core/ports.js';
+
+/**
+ * An event's writes, held in memory and committed in one transaction together with how far the event got: before
+ * anything leaves the process (a Directory or Inbox call) and when the event ends. So a step that needs no Wix
+ * call costs no transaction of its own, a record written twice is written once, and a crash loses only writes no
+ * one outside has seen — the steps that made them run again, as they would have. The reply claim is the exception:
+ * it is the durable race for a person's reply slot, so it (and any claim still being sent) goes to the store at once.
+ */
+export interface UnitOfWork {
+  /** The store as the steps see it: their own writes included. */
+  store: Store;
+  /** How far the event got; written with the pending writes at the next commit. */
+  entry: JournalEntry;
+  /** Writes what is pending (and the entry, if it changed) in one transaction. */
+  commit(): Promise<void>;
+  /** The same dependency, committing what is pending before each of its calls. */
+  committingBefore<T extends object>(dependency: T): T;
+}
+
+const key = (instanceId: string, id: string) => `${instanceId}\u0000${id}`;
+const slotOf = (c: ReplyClaim) => `${c.instanceId}\u0000${c.personKey}\u0000${c.seq}`;
+
+/** A unit of work over a store that can write a batch at once; undefined for a store that cannot. */
+export function unitOfWork(base: Store, entry: JournalEntry): UnitOfWork | undefined {
+  if (!base.writeBatch) return undefined;
+  const writeBatch = base.writeBatch.bind(base);
+  let conversations = new Map<string, ConversationRecord | { removed: { instanceId: string; conversationId: string } }>();
+  let aliases = new Map<string, StoreWrites['aliases'][number]>();
+  let persons: PersonRecord[] = [];
+  let decisions = new Map<string, DecisionRecord>();
+  let claims = new Map<string, ReplyClaim>();
+  let committed = entry;
+  const pending = () => conversations.size + aliases.size + persons.length + decisions.size + claims.size > 0;
+
+  const unit: UnitOfWork = {
+    entry,
+    async commit() {
+      if (!pending() && unit.entry === committed) return;
+      const writes: StoreWrites = {
+        conversations: [...conversations.values()].filter((c): c is ConversationRecord => !('removed' in c)),
+        removedConversations: [...conversations.values()].flatMap((c) => ('removed' in c ? [c.removed] : [])),
+        aliases: [...aliases.values()],
+        persons,
+        decisions: [...decisions.values()],
+        replyClaims: [...claims.values()],
+        events: unit.entry === committed ? [] : [unit.entry],
+      };
+      const entryNow = unit.entry;
+      conversations = new Map();
+      aliases = new Map();
+      persons = [];
+      decisions = new Map();
+      claims = new Map();
+      await writeBatch(writes);
+      committed = entryNow;
+    },
+    committingBefore(dependency) {
+      return new Proxy(dependency, {
+        get(target, name, receiver) {
+          const value = Reflect.get(target, name, receiver);
+          if (typeof value !== 'function') return value;
+          return async (...args: unknown[]) => {
+            await unit.commit();
+            return value.apply(target, args);
+          };
+        },
+      });
+    },
+    store: undefined as unknown as Store,
+  };
+
+  /** Reads this unit cannot answer from what it holds see the store after its writes. */
+  const afterCommit = <A extends unknown[], R>(call: (...args: A) => Promise<R>) => async (...args: A) => {
+    await unit.commit();
+    return call(...args);
+  };
+  const buffered: Partial<Store> = {
+    async getConversation(instanceId, conversationId) {
+      const held = conversations.get(key(instanceId, conversationId));
+      if (held) return 'removed' in held ? undefined : held;
+      return base.getConversation(instanceId, conversationId);
+    },
+    async putConversation(record) {
+      conversations.set(key(record.instanceId, record.conversationId), record);
+    },
+    async removeConversation(instanceId, conversationId) {
+      conversations.set(key(instanceId, conversationId), { removed: { instanceId, conversationId } });
+    },
+    async getAlias(instanceId, conversationId) {
+      return aliases.get(key(instanceId, conversationId))?.targetConversationId ?? base.getAlias(instanceId, conversationId);
+    },
+    async setAlias(instanceId, oldConversationId, targetConversationId) {
+      aliases.set(key(instanceId, oldConversationId), { instanceId, oldConversationId, targetConversationId });
+    },
+    async aliasesTo(instanceId, targetId) {
+      const held = [...aliases.values()].filter((a) => a.instanceId === instanceId);
+      const elsewhere = new Set(held.filter((a) => a.targetConversationId !== targetId).map((a) => a.oldConversationId));
+      const stored = (await base.aliasesTo(instanceId, targetId)).filter((old) => !elsewhere.has(old));
+      const added = held.filter((a) => a.targetConversationId === targetId).map((a) => a.oldConversationId);
+      return [...new Set([...stored, ...added])].sort();
+    },
+    async getPerson(instanceId, ids) {
+      const keys = participantKeys(ids);
+      const held = [...persons].reverse().find((p) => p.instanceId === instanceId && participantKeys(p.ids).some((k) => keys.includes(k)));
+      return held ?? base.getPerson(instanceId, ids);
+    },
+    async putPerson(person) {
+      persons.push(person);
+    },
+    async putDecision(decision) {
+      decisions.set(key(decision.instanceId, decision.eventId), decision);
+    },
+    async listDecisions(instanceId, conversationIds, limit) {
+      const held = [...decisions.values()].filter((d) => d.instanceId === instanceId && conversationIds.includes(d.conversationId));
+      const stored = (await base.listDecisions(instanceId, conversationIds, limit)).filter((d) => !decisions.has(key(instanceId, d.eventId)));
+      return [...stored, ...held]
+        .sort((a, b) => b.decidedAt.localeCompare(a.decidedAt) || b.eventId.localeCompare(a.eventId))
+        .slice(0, limit);
+    },
+    async updateReplyClaim(claim) {
+      // A claim still being sent is the mark a retry looks for before sending again: it must be durable now.
+      if (claim.status === 'claimed') {
+        await unit.commit();
+        return base.updateReplyClaim(claim);
+      }
+      claims.set(slotOf(claim), claim);
+    },
+    async replyClaims(instanceId, personKeys, limit) {
+      const stored = await base.replyClaims(instanceId, personKeys, limit);
+      return stored.map((c) => claims.get(slotOf(c)) ?? c).sort(newestClaimFirst);
+    },
+    getSettings: (instanceId) => base.getSettings(instanceId),
+  };
+  unit.store = new Proxy(base, {
+    get(target, name, receiver) {
+      if (name in buffered) return buffered[name as keyof Store];
+      const value = Reflect.get(target, name, receiver);
+      return typeof value === 'function' ? afterCommit((...args: unknown[]) => value.apply(target, args)) : value;
+    },
+  });
+  return unit;
+}

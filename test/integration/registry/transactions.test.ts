@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { silentLogger, startEmulator, type Emulator } from '../../../emulator/index.js';
+import type { JournalEntry, Store, StoreWrites } from '../../../src/core/ports.js';
+import { createWebhookReceiver } from '../../../src/server/webhook-receiver.js';
+import { advanceEvent, journalEntryOf } from '../../../src/services/event-journal.js';
+import type { EventDeps } from '../../../src/services/event-steps.js';
+import { openSqliteStore } from '../../../src/store/sqlite-store.js';
+import { createWixDirectory } from '../../../src/wix/directory.js';
+import { siteClients, siteInbox } from '../../../src/wix/site-clients.js';
+
+/** Each of these is one SQLite transaction (a claim and a person are one transaction each, a batch is one). */
+const WRITES = ['addEvent', 'updateEvent', 'putConversation', 'removeConversation', 'setAlias', 'putPerson', 'claimReply',
+  'updateReplyClaim', 'putDecision', 'putSettings', 'writeBatch'] as const;
+
+/** The SQLite store, counting its write transactions and what each batch held. */
+function countingStore(store: Store) {
+  const counted = { transactions: 0, batches: [] as StoreWrites[] };
+  const proxy = new Proxy(store, {
+    get(target, name, receiver) {
+      const value = Reflect.get(target, name, receiver);
+      if (typeof value !== 'function' || !(WRITES as readonly (string | symbol)[]).includes(name)) return value;
+      return (...args: unknown[]) => {
+        counted.transactions++;
+        if (name === 'writeBatch') counted.batches.push(args[0] as StoreWrites);
+        return value.apply(target, args);
+      };
+    },
+  });
+  return { store: proxy, counted };
+}
+
+describe('SQLite transactions per event (real SDK against the emulator)', () => {
+  let emulator: Emulator;
+  let deps: EventDeps;
+  let counted: ReturnType<typeof countingStore>['counted'];
+  let receive: (jwt: string) => Promise<unknown>;
+  const journaled: JournalEntry[] = [];
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ log: silentLogger });
+    const { appId, appSecret, publicKeyPem } = emulator.app;
+    const counting = countingStore(openSqliteStore({ file: ':memory:' }));
+    counted = counting.counted;
+    const clients = siteClients({ appId, appSecret, apiUrl: emulator.url });
+    const clock = { now: () => new Date() };
+    deps = { store: counting.store, directory: createWixDirectory(clients), inbox: siteInbox(clients, appId), clock };
+    const receiver = createWebhookReceiver({
+      appId, publicKey: publicKeyPem, clock,
+      onEvent: async (event) => {
+        const entry = journalEntryOf(event, clock);
+        journaled.push(entry);
+        return counting.store.addEvent(entry);
+      },
+    });
+    receive = (jwt) => receiver.receive(jwt);
+  });
+  afterAll(async () => {
+    await deps.store.close();
+    await emulator.close();
+  });
+
+  /** Journals one message (as the webhook does) and processes it; answers the transactions that took, and the event. */
+  async function oneMessage(send: () => string): Promise<{ transactions: number; batches: StoreWrites[]; entry: JournalEntry }> {
+    const eventId = send();
+    await emulator.webhooks.settled();
+    const event = emulator.webhooks.events().find((e) => e.eventId === eventId)!;
+    counted.transactions = 0;
+    counted.batches = [];
+    await receive(await emulator.webhooks.sign(event));
+    const entry = await advanceEvent(deps, journaled.at(-1)!);
+    return { transactions: counted.transactions, batches: counted.batches, entry };
+  }
+
+  it('answers a new contact in five transactions, and each later message of theirs in two', async () => {
+    const { instanceId } = emulator.createSite();
+    emulator.setWebhookUrl(undefined);
+    const { contactId } = emulator.addContact(instanceId, { firstName: 'Ana', email: 'ana@example.com' });
+    const first = await oneMessage(() => emulator.contactSends(instanceId, { contactId, text: 'hello' }).eventId);
+    // The journal insert; before the lookup what is known (the message); before Get Or Create the person; the
+    // reply claim; at the end the claim sent, the decision and the event done.
+    expect(first.entry.doneAt).toBeDefined();
+    expect(first.transactions).toBe(5);
+    expect(emulator.sentByApp(instanceId)).toHaveLength(1);
+    for (const text of ['second', 'third']) {
+      const later = await oneMessage(() => emulator.contactSends(instanceId, { contactId, text }).eventId);
+      // The journal insert, then one batch: the message counted, the cooldown skip recorded, the event done.
+      expect(later.transactions).toBe(2);
+      expect(later.batches[0]!.conversations).toHaveLength(1);
+      expect(later.batches[0]!.decisions).toHaveLength(1);
+      expect(later.batches[0]!.events.map((e) => e.doneAt !== undefined)).toEqual([true]);
+    }
+    expect(emulator.sentByApp(instanceId)).toHaveLength(1);
+  });
+
+  it('writes each record at most once per transaction', async () => {
+    const { instanceId } = emulator.createSite();
+    emulator.setWebhookUrl(undefined);
+    const { contactId } = emulator.addContact(instanceId, { firstName: 'Bo', email: 'bo@example.com' });
+    const { memberId } = emulator.registerMember(instanceId, contactId, { nickname: 'bo' });
+    const { batches } = await oneMessage(() => emulator.memberSends(instanceId, { memberId, text: 'hi' }).eventId);
+    for (const batch of batches) {
+      const keys = batch.conversations.map((c) => c.conversationId);
+      expect(new Set(keys).size).toBe(keys.length);
+      expect(batch.events.length).toBeLessThanOrEqual(1);
+    }
+  });
+});
