@@ -58,6 +58,17 @@ describe('the dashboard\'s backend API on Wix hosting, called with a dashboard u
     expect(status).toBe(200);
     expect(json).toMatchObject({ byType: { ANONYMOUS_VISITOR: 1, CONTACT: 1, MEMBER: 0 }, becameContact: 1, autoReplies: { replied: 2, failed: 0 } });
     expect((await stack.api(instanceId, 'GET', '/api/stats?from=tomorrow')).status).toBe(400);
+
+    // Where Wix offers no aggregation (404), the same cards come from counts, within the 15 any request may make.
+    stack.emulator.faults.add({ path: '/wix-data/v2/items/aggregate', status: 404 });
+    const before = stack.hosted.requests().length;
+    const period = `from=${encodeURIComponent(json.from)}&to=${encodeURIComponent(json.to)}`;
+    const counted = await stack.api(instanceId, 'GET', `/api/stats?${period}`);
+    await stack.hosted.settled();
+    expect(counted.json).toEqual(json);
+    const [request] = stack.hosted.requests().slice(before);
+    expect(request!.subrequests.filter((s) => s.path.endsWith('/items/count'))).toHaveLength(8);
+    expect(request!.subrequests.length).toBeLessThanOrEqual(15);
   });
 
   it('GET and PUT /api/settings save the rules for this site only, and refuse bad input naming each field', async () => {
