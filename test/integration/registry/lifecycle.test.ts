@@ -1,23 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createManualClock } from '../../../emulator/index.js';
 import { startStack, type Stack } from './stack.js';
-
-/** One person: visitor → contact → member, as Wix plays it, seen through the dashboard API. */
-async function playLifecycle(stack: Stack, instanceId: string, minutesPass: (minutes: number) => void = () => {}) {
-  const { emulator } = stack;
-  const first = emulator.visitorSends(instanceId, { text: 'Hi, do you ship to Porto?' });
-  minutesPass(1);
-  emulator.visitorSends(instanceId, { visitorId: first.visitorId, text: 'Anyone there?' });
-  minutesPass(1);
-  const contact = emulator.identifyVisitor(instanceId, first.visitorId, { firstName: 'Inês', lastName: 'Carvalho', email: 'ines@example.pt' });
-  minutesPass(1);
-  emulator.contactSends(instanceId, { contactId: contact.contactId, text: 'My email is above', channel: 'EMAIL' });
-  minutesPass(1);
-  const member = emulator.registerMember(instanceId, contact.contactId, { nickname: 'ines.c', loginEmail: 'ines@example.pt' });
-  minutesPass(1);
-  emulator.memberSends(instanceId, { memberId: member.memberId, text: 'Just registered!' });
-  return { visitorId: first.visitorId, visitorConversation: first.conversationId, contact, member };
-}
+import { playLifecycle } from '../fixtures/play-lifecycle.js';
 
 describe('a visitor becomes a contact, then a member', () => {
   let stack: Stack;
@@ -28,7 +12,7 @@ describe('a visitor becomes a contact, then a member', () => {
 
   it('shows one conversation whose type, IDs, name and history follow the person', async () => {
     const site = stack.emulator.createSite({ businessName: 'Casa Azul' });
-    const person = await playLifecycle(stack, site.instanceId);
+    const person = playLifecycle(stack.emulator, site.instanceId);
     await stack.settle();
 
     const list = await stack.list(site.instanceId);
@@ -62,7 +46,7 @@ describe('a visitor becomes a contact, then a member', () => {
     stack.emulator.delivery.set({ duplicate: 2, reorder: true, batchWindowMs: 50 });
     try {
       const site = stack.emulator.createSite({ businessName: 'Out of order' });
-      const person = await playLifecycle(stack, site.instanceId);
+      const person = playLifecycle(stack.emulator, site.instanceId);
       await stack.settle();
       const list = await stack.list(site.instanceId);
       expect(list.total).toBe(1);
@@ -105,7 +89,7 @@ describe('the same life with minutes between its steps, delivered twice and in r
     try {
       stack.emulator.delivery.set({ duplicate: 2, reorder: true, batchWindowMs: 50 });
       const site = stack.emulator.createSite();
-      const person = await playLifecycle(stack, site.instanceId, (minutes) => clock.advance(minutes * 60_000));
+      const person = playLifecycle(stack.emulator, site.instanceId, (minutes) => clock.advance(minutes * 60_000));
       await stack.settle();
       const [row] = (await stack.list(site.instanceId)).items;
       expect(row!.typeHistory).toEqual([
