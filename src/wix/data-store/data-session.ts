@@ -8,6 +8,7 @@ import { createWixDataStore, firstByKey, personsByKey, type WixDataStoreOptions 
 import { siteItemsCollection } from './collection.js';
 import { type ItemFields, MAX_PAGE, READ, saveItems } from './data-items.js';
 import { siteItems, valueOf } from './site-items.js';
+import { removeOldJournal } from './site-lifecycle.js';
 
 /**
  * The Store for ONE request on Wix hosting, shaped for its 20 sub-requests: `prefetch` reads in one query all the
@@ -23,6 +24,8 @@ export interface WixDataSession extends Store {
   flush(): Promise<void>;
   /** Drops every buffered write (another delivery of the same event does the work). */
   discard(): void;
+  /** Removes the site's done journal entries received before a time, in one request. */
+  pruneSiteJournal(instanceId: string, receivedBefore: string): Promise<void>;
 }
 
 /** What a request is about: the conversations and people it touches, and its own journal entries. */
@@ -116,6 +119,8 @@ export function openDataSession(options: WixDataStoreOptions): WixDataSession {
     discard() {
       buffer.clear();
     },
+
+    pruneSiteJournal: (instanceId, receivedBefore) => removeOldJournal(options.items, collection, instanceId, receivedBefore),
 
     async flush() {
       const all = [...buffer.values()];

@@ -21,3 +21,12 @@ export function dataSiteLifecycle(items: DataItems, collection: string, query: (
     },
   };
 }
+
+/**
+ * Removes one site's done journal entries received before a time, however many, in one request (Wix removes them in
+ * the background): how a Wix-hosted request with room to spare keeps the journal from growing forever.
+ */
+export async function removeOldJournal(items: DataItems, collection: string, instanceId: string, receivedBefore: string): Promise<void> {
+  await items.asyncRemoveByFilter(collection, items.filter().eq('instanceId', instanceId).eq('kind', 'event').eq('done', true)
+    .lt('receivedAt', dateField(receivedBefore)));
+}

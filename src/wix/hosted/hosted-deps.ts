@@ -10,26 +10,32 @@ import { openDataSession, type WixDataSession } from '../data-store/data-session
 import { createWixDataStore } from '../data-store.js';
 import { createWixDirectory, type DirectoryModules } from '../directory.js';
 import { createWixInbox, type InboxModules } from '../inbox.js';
+import { callCount } from './call-count.js';
 
 /**
  * The app's ports for a webhook on Wix hosting: the ambient SDK modules, elevated (the runtime gives an event
  * handler the app's identity for the event's site), and a fresh Store session per request (see data-session.ts),
  * so a request's reads and writes fit its 20 sub-requests. (The app secret is not available to event handlers, so
- * the token is the runtime's: one call per request.)
+ * the token is the runtime's: one call per request.) Every call a request makes through them is counted, so the
+ * request knows whether it has room for upkeep (see journal-upkeep.ts).
  */
-const shared = {
-  directory: createWixDirectory(() => ({
-    contacts: { getContact: auth.elevate(contacts.getContact) },
-    members: { getMember: auth.elevate(members.getMember) },
-    conversations: { getConversation: auth.elevate(conversations.getConversation) },
-  }) as DirectoryModules),
-  // No retries inside a request: Wix resends the webhook, and the journal resumes it.
-  inbox: createWixInbox(() => ({
-    conversations: { getOrCreateConversation: auth.elevate(conversations.getOrCreateConversation) },
-    messages: { sendMessage: auth.elevate(messages.sendMessage), listMessages: auth.elevate(messages.listMessages) },
-  }) as InboxModules, { appId: wixConfig.appId, retry: { attempts: 1 } }),
-  clock: { now: () => new Date() },
-};
+type Counted = ReturnType<typeof callCount>['counted'];
+
+function inboxPorts(counted: Counted) {
+  return {
+    directory: createWixDirectory(() => ({
+      contacts: { getContact: counted(auth.elevate(contacts.getContact)) },
+      members: { getMember: counted(auth.elevate(members.getMember)) },
+      conversations: { getConversation: counted(auth.elevate(conversations.getConversation)) },
+    }) as DirectoryModules),
+    // No retries inside a request: Wix resends the webhook, and the journal resumes it.
+    inbox: createWixInbox(() => ({
+      conversations: { getOrCreateConversation: counted(auth.elevate(conversations.getOrCreateConversation)) },
+      messages: { sendMessage: counted(auth.elevate(messages.sendMessage)), listMessages: counted(auth.elevate(messages.listMessages)) },
+    }) as InboxModules, { appId: wixConfig.appId, retry: { attempts: 1 } }),
+    clock: { now: () => new Date() },
+  };
+}
 
 function elevatedItems(): DataItems {
   return {
@@ -46,12 +52,14 @@ function elevatedItems(): DataItems {
 }
 
 /** Wix Inbox with the app's elevated identity (the dry run asks it for the site's business name). */
-export const hostedInbox = shared.inbox;
+export const hostedInbox = inboxPorts((fn) => fn).inbox;
 
 /** The site's data on Wix hosting, with the app's elevated identity, no session (App Removed). */
 export const hostedSiteItems = () => createWixDataStore({ items: elevatedItems(), collectionPrefix: wixConfig.namespace });
 
-/** The ports for one webhook request, with a fresh Store session. */
-export function hostedEventDeps(): EventDeps & { store: WixDataSession } {
-  return { ...shared, store: openDataSession({ items: elevatedItems(), collectionPrefix: wixConfig.namespace }) };
+/** The ports for one webhook request, with a fresh Store session, and the Wix calls made through them so far. */
+export function hostedEventDeps(): EventDeps & { store: WixDataSession; wixCalls: () => number } {
+  const calls = callCount();
+  const store = openDataSession({ items: calls.items(elevatedItems()), collectionPrefix: wixConfig.namespace });
+  return { ...inboxPorts(calls.counted), store, wixCalls: calls.made };
 }
