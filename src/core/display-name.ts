@@ -23,6 +23,21 @@ export function displayName(type: ParticipantType, ids: ParticipantIds, details:
   return fallbackName(type, ids);
 }
 
+/**
+ * What the name Wix Inbox shows for a participant (a conversation's `participantDisplayData.name`) says of them, until
+ * Contacts or Members tell more: a member's is their nickname; a contact's is their name, else their email or phone.
+ * An anonymous visitor's says nothing.
+ */
+export function detailsFromDisplayName(type: ParticipantType, shown: string | undefined): PersonDetails {
+  const name = clean(shown);
+  if (!name || type === 'ANONYMOUS_VISITOR') return {};
+  if (type === 'MEMBER') return { nickname: name };
+  if (/^[^\s@]+@[^\s@]+$/.test(name)) return { email: name };
+  if (/^\+?[\d\s().-]{6,}$/.test(name)) return { phone: name };
+  const [firstName, ...rest] = name.split(/\s+/);
+  return rest.length > 0 ? { firstName, lastName: rest.join(' ') } : { firstName };
+}
+
 function fallbackName(type: ParticipantType, ids: ParticipantIds): string {
   const id = type === 'MEMBER' ? ids.memberId : type === 'CONTACT' ? ids.contactId : ids.anonymousVisitorId;
   const label = type === 'MEMBER' ? 'Member' : type === 'CONTACT' ? 'Contact' : 'Visitor';

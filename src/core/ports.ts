@@ -145,6 +145,8 @@ export interface CurrentConversation {
   businessName?: string;
   /** The conversation's participant as Wix has it now (a visitor's ID may answer with their member's conversation). */
   participant?: ParticipantIds;
+  /** The name Wix Inbox shows for the participant (`participantDisplayData.name`), if it gave one. */
+  participantName?: string;
 }
 
 /** Wix Inbox, as the app uses it. */

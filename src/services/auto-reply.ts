@@ -9,6 +9,7 @@ import { deliverClaim } from './auto-reply-delivery.js';
 import { DeliveredConcurrentlyError } from './delivered-concurrently.js';
 import { recordDecision } from './auto-reply-outcome.js';
 import { currentConversationId, type RegistryDeps } from './conversation-registry.js';
+import { keepPersonAsShown } from './resolve-person.js';
 
 export type AutoReplyDeps = RegistryDeps & { inbox: Inbox };
 
@@ -37,7 +38,7 @@ export async function autoReply(deps: AutoReplyDeps, event: MessageEvent): Promi
   if (mine) return;
 
   const settings = withDefaults(await store.getSettings(event.instanceId));
-  const person = await store.getPerson(event.instanceId, record.participant);
+  let person = await store.getPerson(event.instanceId, record.participant);
   const now = clock.now();
   const facts = (): ReplyFacts => ({
     settings,
@@ -55,6 +56,9 @@ export async function autoReply(deps: AutoReplyDeps, event: MessageEvent): Promi
     current = await inbox.currentConversation(event.instanceId, participantId);
     await ledger.learn(ledgerKeys(current.participant ?? {}, [current.conversationId]));
     if (ledger.claims.some((c) => c.eventId === event.eventId)) return;
+    // Nobody has said who the person is yet (on Wix hosting the lookup comes after the reply): Inbox's name stands in.
+    const ids = { ...record.participant, ...current.participant };
+    person ??= await store.getPerson(event.instanceId, ids) ?? await keepPersonAsShown(store, event.instanceId, ids, current.participantName, now);
     const lastBusinessMessageAt = needsBusinessActivity(settings) ? await inbox.lastBusinessMessageAt(event.instanceId, current.conversationId) : undefined;
     decision = decideAutoReply({ ...facts(), conversation: { businessName: current.businessName, lastBusinessMessageAt } });
   }

@@ -74,7 +74,7 @@ export async function recordMerge(deps: RegistryDeps, event: MergeEvent): Promis
  * Asks who the participant of a conversation is and writes it into the record. After a merge the target is a
  * conversation Wix made for the person's new identity, so Wix Inbox is asked whose it is first.
  */
-export async function resolveConversation(deps: RegistryDeps, event: InboxEvent): Promise<ConversationRecord | undefined> {
+export async function resolveConversation(deps: RegistryDeps, event: InboxEvent, options: { lookUp?: boolean } = {}): Promise<ConversationRecord | undefined> {
   const currentId = await currentConversationId(deps.store, event.instanceId, conversationOf(event));
   const record = await deps.store.getConversation(event.instanceId, currentId);
   if (!record) return undefined;
@@ -83,10 +83,10 @@ export async function resolveConversation(deps: RegistryDeps, event: InboxEvent)
   // A target whose own messages were seen already told us its participant; only an unseen one is asked about.
   const target = event.kind === 'merge' ? event.targetConversationId : undefined;
   const targetType = record.typeHistory.find((change) => change.conversationId === target)?.type;
-  const inboxIds = target && !targetType ? await deps.directory.participantOf(event.instanceId, target) : undefined;
+  const inboxIds = target && !targetType && options.lookUp !== false ? await deps.directory.participantOf(event.instanceId, target) : undefined;
   const inboxParticipant = targetType ? { type: targetType, ids: {} } : inboxIds && participantOf(inboxIds);
   const seen = inboxParticipant && target ? upgradeType(record, inboxParticipant, event.at, target) : record;
-  const resolved = await resolveAfter(deps, event, seen.participant);
+  const resolved = await resolveAfter(deps, event, seen.participant, options.lookUp);
   const participant = resolved?.participant ?? { type: seen.participantType, ids: seen.participant };
   const updated = applyPerson(seen, participant, resolved?.person.details ?? {}, deps.clock.now().toISOString());
   await deps.store.putConversation(updated);
@@ -97,8 +97,8 @@ export async function resolveConversation(deps: RegistryDeps, event: InboxEvent)
  * Who the person is now. After a merge the cached person is out of date by definition, so the Directory is asked
  * straight away; if it cannot answer, the cache is marked stale so the next sighting asks again.
  */
-async function resolveAfter(deps: RegistryDeps, event: InboxEvent, ids: ConversationRecord['participant']) {
-  if (event.kind !== 'merge') return resolvePerson(deps, event.instanceId, ids);
+async function resolveAfter(deps: RegistryDeps, event: InboxEvent, ids: ConversationRecord['participant'], lookUp?: boolean) {
+  if (event.kind !== 'merge' || lookUp === false) return resolvePerson(deps, event.instanceId, ids, { lookUp });
   try {
     return await resolvePerson(deps, event.instanceId, ids, { refresh: true });
   } catch (error) {

@@ -48,6 +48,21 @@ const resolve: EventStep = {
   },
 };
 
+/**
+ * Who the person is, after the reply (Wix hosting): the Directory is asked only while `canLookUp` says the request has
+ * room; otherwise what is known stands (Inbox's name, kept stale) and the person's next request asks. A failed lookup
+ * fails the request, so Wix's resend asks again — the reply is not sent twice: its step is done.
+ */
+function resolveAfterReply(canLookUp: () => boolean): EventStep {
+  return {
+    name: 'resolved',
+    async run(deps, event) {
+      await resolveConversation(deps, event, { lookUp: canLookUp() });
+      return 'continue';
+    },
+  };
+}
+
 async function resolveAgainLater(deps: EventDeps, event: InboxEvent, entry: JournalEntry, error: unknown): Promise<void> {
   const now = deps.clock.now().toISOString();
   await deps.store.addEvent({
@@ -74,6 +89,14 @@ const reply: EventStep = {
 /** The steps every event goes through, in order. */
 export const EVENT_STEPS: readonly EventStep[] = [record, resolve, reply];
 
+/**
+ * The steps on Wix hosting, where a request has 8 sub-requests for a reply: the reply first (it needs no lookup:
+ * Get Or Create tells the name Inbox shows), then the lookup if the request still has room for it.
+ */
+export function replyFirstSteps(canLookUp: () => boolean): readonly EventStep[] {
+  return [record, reply, resolveAfterReply(canLookUp)];
+}
+
 /** The steps of a journal entry: an Inbox event's, or only the lookup for a resolve-again entry. */
 export function stepsOf(entry: JournalEntry): readonly EventStep[] {
   return entry.eventType === RESOLVE_AGAIN ? [resolve] : EVENT_STEPS;
@@ -81,5 +104,7 @@ export function stepsOf(entry: JournalEntry): readonly EventStep[] {
 
 /** The journal gave up on an event: a participant's message gets a `failed` decision the owner can see. */
 export async function giveUp(deps: EventDeps, event: InboxEvent, entry: JournalEntry, error: string): Promise<void> {
+  // A message whose reply step finished was answered (or rightly not): only a lookup after it was given up on.
+  if (entry.stage === reply.name) return;
   if (entry.eventType === 'message' && event.kind === 'message') await recordGivenUp(deps, event, error);
 }

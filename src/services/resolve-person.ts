@@ -1,3 +1,4 @@
+import { detailsFromDisplayName } from '../core/display-name.js';
 import type { Clock, Directory, PersonRecord, Store } from '../core/ports.js';
 import { participantOf, type Participant, type ParticipantIds } from '../core/participant.js';
 
@@ -17,12 +18,14 @@ export async function resolvePerson(
   deps: { store: Store; directory: Directory; clock: Clock },
   instanceId: string,
   ids: ParticipantIds,
-  options: { refresh?: boolean } = {},
+  options: { refresh?: boolean; lookUp?: boolean } = {},
 ): Promise<ResolvedPerson | undefined> {
   const now = deps.clock.now();
   // After a merge the person has changed by definition: ask the Directory without reading the cache first.
   const cached = options.refresh ? undefined : await deps.store.getPerson(instanceId, ids);
   if (cached && isFresh(cached, ids, now)) return asResolved(cached);
+  // No room to ask (a Wix-hosted request that spent its budget on the reply): what is kept stands, stale, till later.
+  if (options.lookUp === false) return cached && asResolved(cached);
   if (!ids.contactId && !ids.memberId) return undefined;
   const entry = await deps.directory.lookup(instanceId, ids);
   const person: PersonRecord = {
@@ -35,6 +38,21 @@ export async function resolvePerson(
   };
   await deps.store.putPerson(person);
   return asResolved(person);
+}
+
+/**
+ * A person the Directory has not told of yet, as Wix Inbox shows them (Get Or Create's `participantDisplayData`): kept
+ * stale, so the next sighting asks the Directory, while the reply and the panel use that name meanwhile. An anonymous
+ * visitor, or a name that says nothing, is not kept.
+ */
+export async function keepPersonAsShown(store: Store, instanceId: string, ids: ParticipantIds, shownName: string | undefined, now: Date): Promise<PersonRecord | undefined> {
+  const participant = participantOf(ids);
+  if (!participant || participant.type === 'ANONYMOUS_VISITOR') return undefined;
+  const details = detailsFromDisplayName(participant.type, shownName);
+  if (Object.keys(details).length === 0) return undefined;
+  const person: PersonRecord = { instanceId, ids: participant.ids, details, resolvedAt: now.toISOString(), stale: true };
+  await store.putPerson(person);
+  return person;
 }
 
 /** Marks the cached person stale, so the next sighting asks the Directory again. */

@@ -8,6 +8,7 @@ export interface InboxModules {
     getOrCreateConversation(participantId: CurrentParticipantId): Promise<{ conversation?: {
       _id?: string | null;
       businessDisplayData?: { name?: string | null } | null;
+      participantDisplayData?: { name?: string | null } | null;
       participant?: { anonymousVisitorId?: string | null; contactId?: string | null; memberId?: string | null } | null;
     } }>;
   };
@@ -59,7 +60,10 @@ export function createWixInbox(modulesFor: (instanceId: string) => InboxModules 
       const participant = {
         ...(anonymousVisitorId ? { anonymousVisitorId } : {}), ...(contactId ? { contactId } : {}), ...(memberId ? { memberId } : {}),
       };
-      return { conversationId: conversation._id, businessName: conversation.businessDisplayData?.name ?? undefined, participant };
+      return {
+        conversationId: conversation._id, businessName: conversation.businessDisplayData?.name ?? undefined, participant,
+        participantName: conversation.participantDisplayData?.name ?? undefined,
+      };
     },
     async send(instanceId, conversationId, message) {
       const sent = await call(instanceId, 'Send Message', (sdk) => sdk.messages.sendMessage(conversationId, {

@@ -66,6 +66,26 @@ describe('sub-requests per webhook on Wix hosting', () => {
   });
 });
 
+describe('sub-requests for a contact the app has never seen, on Wix hosting', () => {
+  it(`their first message gets its reply within ${BUDGET.reply}, named as Inbox shows them; their next names them fully within ${BUDGET.noReply}`, async () => {
+    const site = stack.emulator.createSite({ businessName: 'Budget Books' });
+    const contact = stack.emulator.addContact(site.instanceId, { firstName: 'Noor', lastName: 'Haddad', email: 'noor@example.com' });
+    const first = stack.emulator.contactSends(site.instanceId, { contactId: contact.contactId, text: 'Do you ship abroad?' });
+    await stack.settle();
+    expect(stack.repliesOn(site.instanceId)).toEqual([expect.stringMatching(/^Hi Noor, /)]);
+    expectWithin(stack.requestsFor(first.eventId), BUDGET.reply);
+    // The reply spent the request's room (List Messages for the quiet rule): Inbox's name stands in for now.
+    expect((await stack.list(site.instanceId)).items[0]).toMatchObject({ displayName: 'Noor Haddad', participantType: 'CONTACT' });
+    expect((await stack.list(site.instanceId)).items[0].email).toBeUndefined();
+
+    const next = stack.emulator.contactSends(site.instanceId, { contactId: contact.contactId, text: 'To Jordan, I mean' });
+    await stack.settle();
+    expect(stack.repliesOn(site.instanceId)).toHaveLength(1);
+    expectWithin(stack.requestsFor(next.eventId), BUDGET.noReply);
+    expect((await stack.list(site.instanceId)).items[0]).toMatchObject({ displayName: 'Noor Haddad', email: 'noor@example.com', messageCount: 2 });
+  });
+});
+
 describe('sub-requests per dashboard route on Wix hosting', () => {
   let site: { instanceId: string };
   let person: { contactId: string; conversationId: string; mergedFrom: string };

@@ -43,11 +43,17 @@ describe('on Wix hosting, when Wix answers 429 and 5xx', () => {
     const { emulator } = stack;
     const site = emulator.createSite({ businessName: 'Casa Azul' });
     const contact = emulator.addContact(site.instanceId, { firstName: 'Kwame', email: 'kwame@example.gh' });
-    emulator.faults.add({ path: '/contacts/v4/contacts', status: 503, times: 2 });
+    // The first message's reply spends the request's room: it goes out with the name Inbox shows, and no lookup.
     const sent = emulator.contactSends(site.instanceId, { contactId: contact.contactId, text: 'Are you open today?' });
     await stack.settle();
+    expect(stack.repliesOn(site.instanceId)).toEqual([expect.stringMatching(/^Hi Kwame, /)]);
+    // The next message asks Contacts, which fails twice: Wix's resends finish the lookup.
+    emulator.faults.add({ path: '/contacts/v4/contacts', status: 503, times: 2 });
+    const next = emulator.contactSends(site.instanceId, { contactId: contact.contactId, text: 'Or tomorrow?' });
+    await stack.settle();
+    expect(stack.requestsFor(next.eventId).map((r) => r.status)).toEqual([500, 500, 200]);
     const { conversation } = await stack.timeline(site.instanceId, sent.conversationId);
-    expect(conversation).toMatchObject({ displayName: 'Kwame', email: 'kwame@example.gh', messageCount: 1 });
+    expect(conversation).toMatchObject({ displayName: 'Kwame', email: 'kwame@example.gh', messageCount: 2 });
     expect(stack.repliesOn(site.instanceId)).toHaveLength(1);
   });
 

@@ -6,7 +6,7 @@ import { conversationKey } from '../../core/auto-reply/ledger.js';
 import { classifySender } from '../../core/sender.js';
 import { DeliveredConcurrentlyError } from '../../services/delivered-concurrently.js';
 import { advanceEvent, journalEntryOf } from '../../services/event-journal.js';
-import { RESOLVE_AGAIN, type EventDeps } from '../../services/event-steps.js';
+import { replyFirstSteps, RESOLVE_AGAIN, type EventDeps } from '../../services/event-steps.js';
 import type { Prefetch, WixDataSession } from '../data-store/data-session.js';
 
 /** Wix delivers a webhook once and resends it up to 12 times while it is not answered 200 (Webhook Resend Policy). */
@@ -26,7 +26,7 @@ export class UnfinishedEventError extends Error {
  * lookup, a 429) throws, so Wix resends it; the last delivery Wix makes gives up and records the failure for the owner.
  */
 export async function handleEventRequest(
-  deps: EventDeps & { store: WixDataSession }, event: InboxEvent, finished: Set<string> = finishedHere,
+  deps: HostedEventDeps, event: InboxEvent, finished: Set<string> = finishedHere,
 ): Promise<void> {
   const { store } = deps;
   const key = `${event.instanceId}/${event.eventId}`;
@@ -52,6 +52,16 @@ export async function handleEventRequest(
   remember(finished, key);
 }
 
+/** The ports of one request, and (on Wix hosting) the Wix calls it has made so far through them. */
+export type HostedEventDeps = EventDeps & { store: WixDataSession; wixCalls?: () => number };
+
+/**
+ * A lookup fits while the request has made at most this many Wix calls: with the lookup, the bulk save after it and
+ * the runtime's 2, it stays within the 8 of a message that gets a reply (read, Get Or Create, claim, Send Message, and
+ * List Messages only when the quiet rule is on: then the lookup waits for the person's next request).
+ */
+export const CALLS_BEFORE_A_LOOKUP = 4;
+
 /**
  * Events this isolate saw finished, so that a redelivery landing here costs no Wix call at all (not even the
  * runtime's token). Only a shortcut: the journal in Wix Data stays the durable dedupe for every other isolate.
@@ -68,8 +78,9 @@ function remember(finished: Set<string>, key: string): void {
  * Runs what is left of the event and of its follow-up lookup (if it made one); the first one left unfinished. A
  * finished event (a redelivery) runs nothing and writes nothing.
  */
-async function advance(deps: EventDeps, entry: JournalEntry, followUpId: string): Promise<JournalEntry | undefined> {
-  const done = entry.doneAt ? entry : await advanceEvent(deps, entry, undefined, WIX_DELIVERIES);
+async function advance(deps: HostedEventDeps, entry: JournalEntry, followUpId: string): Promise<JournalEntry | undefined> {
+  const canLookUp = () => (deps.wixCalls?.() ?? 0) <= CALLS_BEFORE_A_LOOKUP;
+  const done = entry.doneAt ? entry : await advanceEvent(deps, entry, replyFirstSteps(canLookUp), WIX_DELIVERIES);
   let followUp = await deps.store.getEvent(entry.instanceId, followUpId);
   if (followUp && !followUp.doneAt) followUp = await advanceEvent(deps, followUp, undefined, WIX_DELIVERIES);
   return [done, followUp].find((e): e is JournalEntry => e !== undefined && !e.doneAt);

@@ -47,6 +47,8 @@ export async function startRequestStack() {
     directory: createWixDirectory(() => client(instanceId) as unknown as DirectoryModules),
     inbox: createWixInbox(() => client(instanceId) as unknown as InboxModules, { appId: emulator.app.appId, retry: { attempts: 1 } }),
     clock: { now: () => new Date() },
+    // The app's own calls of the request so far (the token is the runtime's on hosting, not counted there either).
+    wixCalls: () => calls.filter((call) => !call.includes('/oauth2/')).length,
   });
   const receiver = createWebhookReceiver({
     appId: emulator.app.appId, publicKey: emulator.app.publicKeyPem, clock: { now: () => new Date() },

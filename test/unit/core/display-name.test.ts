@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayName, shortTag, type PersonDetails } from '../../../src/core/display-name.js';
+import { detailsFromDisplayName, displayName, shortTag, type PersonDetails } from '../../../src/core/display-name.js';
 import type { ParticipantType } from '../../../src/core/participant.js';
 import { CONTACT_ID, MEMBER_ID, OTHER_VISITOR_ID, VISITOR_ID } from './fixtures.js';
 
@@ -111,5 +111,25 @@ describe('shortTag', () => {
 
   it('is four readable characters for a GUID', () => {
     expect(shortTag(CONTACT_ID)).toMatch(/^#[0-9A-F]{4}$/);
+  });
+});
+
+describe('detailsFromDisplayName — the name Inbox shows, until Contacts or Members tell more', () => {
+  it('reads a contact\'s shown name as first and last name, keeping a multi-word last name whole', () => {
+    expect(detailsFromDisplayName('CONTACT', 'Noor Haddad')).toEqual({ firstName: 'Noor', lastName: 'Haddad' });
+    expect(detailsFromDisplayName('CONTACT', '  Ana  de la Cruz ')).toEqual({ firstName: 'Ana', lastName: 'de la Cruz' });
+    expect(detailsFromDisplayName('CONTACT', 'Kwame')).toEqual({ firstName: 'Kwame' });
+  });
+
+  it('reads an email or a phone number shown in place of a name as what it is, never as a first name', () => {
+    expect(detailsFromDisplayName('CONTACT', 'kwame@example.gh')).toEqual({ email: 'kwame@example.gh' });
+    expect(detailsFromDisplayName('CONTACT', '+44 (20) 7946-0958')).toEqual({ phone: '+44 (20) 7946-0958' });
+  });
+
+  it('reads a member\'s shown name as their nickname, and says nothing of a visitor or of an empty name', () => {
+    expect(detailsFromDisplayName('MEMBER', 'annbakes')).toEqual({ nickname: 'annbakes' });
+    expect(detailsFromDisplayName('ANONYMOUS_VISITOR', 'Visitor')).toEqual({});
+    expect(detailsFromDisplayName('CONTACT', '   ')).toEqual({});
+    expect(detailsFromDisplayName('CONTACT', undefined)).toEqual({});
   });
 });
