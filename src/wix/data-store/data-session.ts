@@ -152,8 +152,11 @@ export function openDataSession(options: WixDataStoreOptions): WixDataSession {
       await base.putConversation(record);
     },
     async removeConversation(instanceId, id) {
+      const old = mine(instanceId) ? records.get(id) : undefined;
       if (mine(instanceId)) records.set(id, null);
-      await base.removeConversation(instanceId, id);
+      if (!old) return base.removeConversation(instanceId, id);
+      // The record is in hand: only the type changes it made are retired with it.
+      for (const item of await siteItems.mergedItems(instanceId, id, old)) buffer.set(item._id, item);
     },
 
     async getAlias(instanceId, oldId) {

@@ -72,13 +72,15 @@ export const siteItems = {
   },
   /**
    * A conversation folded into another: its items stay (kind `merged`), found by nothing but their `_id`. Its
-   * type changes live on in the target's history, so they are retired with it.
+   * type changes live on in the target's history, so they are retired with it: those its record shows, when the
+   * caller holds it, else every type it may have become.
    */
-  async mergedItems(instanceId: string, conversationId: string) {
+  async mergedItems(instanceId: string, conversationId: string, record?: ConversationRecord) {
     const retired = (_id: string) => item('merged', _id, instanceId, { conversationId }, null);
+    const became = record ? BECAME.filter((type) => becameAt(record, type) !== undefined) : BECAME;
     return [
       retired(await ids.conversation(instanceId, conversationId)),
-      ...await Promise.all(BECAME.map(async (type) => retired(await ids.typeChange(instanceId, conversationId, type)))),
+      ...await Promise.all(became.map(async (type) => retired(await ids.typeChange(instanceId, conversationId, type)))),
     ];
   },
   async alias(instanceId: string, oldId: string, targetId: string) {

@@ -61,5 +61,13 @@ describe('the hosted request logic, one request per event, with a Store session'
     expect(emulator.sentByApp(instanceId)).toHaveLength(1);
     const again = await store.listConversations(instanceId, { sort: { field: 'lastMessageAt', order: 'desc' }, offset: 0, limit: 10 });
     expect(again.items).toEqual(page.items);
+
+    // The two conversations merged away are retired: each conversation item, and only the type changes it made.
+    const items = Object.values(emulator.state().sites.find((s) => s.site.instanceId === instanceId)!.collections).flat() as Record<string, any>[];
+    const retired = items.filter((item) => item.kind === 'merged');
+    // 2 conversations and the contact's conversation's CONTACT change; nothing for types they never became.
+    expect(retired).toHaveLength(3);
+    const live = items.filter((item) => item.kind === 'type-change').map((item) => [item.conversationId, item.participantType]);
+    expect(live).toEqual([[page.items[0]!.conversationId, 'CONTACT'], [page.items[0]!.conversationId, 'MEMBER']]);
   });
 });
