@@ -65,7 +65,9 @@ it('bounds the work of thousands of events for unknown sites, and a real site\'s
   expect(unknownPending).toHaveLength(UNKNOWN);
   for (const entry of unknownPending) {
     expect(entry.attempts).toBe(1);
-    expect(Date.parse(entry.nextAttemptAt) - Date.now()).toBeGreaterThan(30_000);
+    // A minute after its first try, which came after it was received (measured from the entry, not from the end of
+    // the storm: under load the storm itself can take longer than half a minute).
+    expect(Date.parse(entry.nextAttemptAt) - Date.parse(entry.receivedAt)).toBeGreaterThanOrEqual(60_000);
     expect(entry.lastError).toMatch(/does not know site/);
   }
   expect(UNKNOWN_SITE_ATTEMPTS).toBe(3);
