@@ -90,6 +90,10 @@ export async function measureHosted({ people, cap, rounds }: { people: number; c
       await fetch(`${hosted.url}${hosted.app.webhooks[event.eventType]}`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: await emulator.webhooks.sign(event) });
       await hosted.settled();
       for (const record of hosted.requests().slice(before)) record.kind = 'duplicate delivery';
+      // Someone the app has never seen writing as a contact from the start (email, SMS, social channels).
+      const contact = emulator.addContact(site.instanceId, { firstName: `Contact${i}`, email: `c${i}@example.com` });
+      label(emulator.contactSends(site.instanceId, { contactId: contact.contactId, text: 'Hello by email' }).eventId, 'message, auto-reply sent, a contact never seen');
+      await settle();
     }
     const token = emulator.issueToken(site.instanceId, { subjectType: 'USER' });
     const [someone] = (await (await fetch(`${hosted.url}/api/conversations`, { headers: { authorization: token } })).json()).items as { conversationId: string; contactId: string; mergedFrom: string[] }[];
