@@ -67,3 +67,24 @@ it('prunes a site at most every 6 hours per isolate, and keeps entries younger t
   expect([removes(first.eventId), removes(second.eventId), removes(third.eventId)]).toEqual([0, 1, 0]);
   expect(eventItems(site.instanceId)).toHaveLength(3);
 });
+
+it('a site whose every message gets a reply is pruned when its owner opens the settings (read from the isolate), within 4', async () => {
+  const site = stack.emulator.createSite({ businessName: 'Busy Tea' });
+  for (let i = 0; i < 3; i++) stack.emulator.visitorSends(site.instanceId, { text: `Hello ${i}` });
+  await stack.settle();
+  expect(stack.repliesOn(site.instanceId)).toHaveLength(3);
+  age(site.instanceId, 8);
+
+  const before = stack.hosted.requests().length;
+  expect((await stack.api(site.instanceId, 'GET', '/api/settings')).status).toBe(200);
+  expect((await stack.api(site.instanceId, 'GET', '/api/settings')).status).toBe(200);
+  await stack.hosted.settled();
+  const [first, second] = stack.hosted.requests().slice(before);
+  const dataCalls = (r: typeof first) => r!.subrequests.filter((s) => s.path.includes('/wix-data/')).map((s) => s.path.split('/').at(-1));
+  // The first read fills the isolate's cache (no room); the second answers from it and prunes.
+  expect(dataCalls(first)).toHaveLength(1);
+  expect(dataCalls(second)).toEqual(['async-remove-by-filter']);
+  // (The first is the site's first dashboard call in this isolate: it pays the app's token and the caller's check.)
+  expect(second!.subrequests.length).toBeLessThanOrEqual(4);
+  expect(eventItems(site.instanceId)).toEqual([]);
+});

@@ -1,8 +1,7 @@
 import { auth } from '@wix/essentials';
 import { ApiError, UnauthorizedError, errorBody } from '../../api/errors.js';
 import { parseJsonBody } from '../../api/json-body.js';
-import type { WixDataSession } from '../data-store/data-session.js';
-import { hostedStore } from './dashboard-store.js';
+import { hostedStore, type HostedDashboardStore } from './dashboard-store.js';
 
 /** How long an isolate trusts what token-info said of a caller's token (the runtime checks every request itself too). */
 const TOKEN_INFO_TTL_MS = 60_000;
@@ -30,7 +29,7 @@ export async function dashboardSite(request: Request): Promise<string> {
 }
 
 /** Runs a dashboard API handler for the caller's site with that site's store. */
-export function forSite(request: Request, handler: (store: WixDataSession, instanceId: string) => Promise<unknown>): Promise<Response> {
+export function forSite(request: Request, handler: (store: HostedDashboardStore, instanceId: string) => Promise<unknown>): Promise<Response> {
   return respond(async () => {
     const instanceId = await dashboardSite(request);
     return handler(hostedStore(instanceId), instanceId);

@@ -1,7 +1,7 @@
 import { MalformedEventError, type InboxEvent } from '../../core/inbox-event.js';
 import { handleEventRequest } from './event-request.js';
 import { hostedEventDeps } from './hosted-deps.js';
-import { keepJournalPruned } from './journal-upkeep.js';
+import { keepJournalPruned, WEBHOOK_CALLS_WITH_ROOM } from './journal-upkeep.js';
 
 /**
  * An Inbox event on Wix hosting: one request, with the ambient elevated SDK modules (see event-request.ts), and the
@@ -19,5 +19,5 @@ export async function handleHostedEvent(read: () => InboxEvent): Promise<void> {
   }
   const deps = hostedEventDeps();
   await handleEventRequest(deps, event);
-  await keepJournalPruned(deps.store, event.instanceId, deps.wixCalls(), deps.clock.now());
+  if (deps.wixCalls() === WEBHOOK_CALLS_WITH_ROOM) await keepJournalPruned(deps.store, event.instanceId, deps.clock.now());
 }
