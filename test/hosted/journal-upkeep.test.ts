@@ -88,3 +88,24 @@ it('a site whose every message gets a reply is pruned when its owner opens the s
   expect(second!.subrequests.length).toBeLessThanOrEqual(4);
   expect(eventItems(site.instanceId)).toEqual([]);
 });
+
+it('removes the week-old leftovers of conversations merged away too, and the person\'s conversation stays whole', async () => {
+  const site = stack.emulator.createSite({ businessName: 'Merged Tea' });
+  const visit = stack.emulator.visitorSends(site.instanceId, { text: 'Hello' });
+  await stack.settle();
+  stack.emulator.identifyVisitor(site.instanceId, visit.visitorId, { firstName: 'Lea', email: 'lea@example.com' });
+  await stack.settle();
+  const retired = () => itemsOf(site.instanceId).filter((item) => item.kind === 'merged');
+  expect(retired().length).toBeGreaterThan(0);
+  const [before] = (await stack.list(site.instanceId)).items;
+  age(site.instanceId, 8);
+  for (const item of retired()) item._updatedDate = { $date: new Date(Date.parse(item._updatedDate.$date) - 8 * DAY_MS).toISOString() };
+
+  for (let i = 0; i < 2; i++) expect((await stack.api(site.instanceId, 'GET', '/api/settings')).status).toBe(200);
+  await stack.hosted.settled();
+  expect(retired()).toEqual([]);
+  expect(eventItems(site.instanceId)).toEqual([]);
+  const [after] = (await stack.list(site.instanceId)).items;
+  expect(after).toEqual(before);
+  expect(after).toMatchObject({ participantType: 'CONTACT', displayName: 'Lea', mergedFrom: [visit.conversationId] });
+});

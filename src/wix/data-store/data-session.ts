@@ -24,7 +24,7 @@ export interface WixDataSession extends Store {
   flush(): Promise<void>;
   /** Drops every buffered write (another delivery of the same event does the work). */
   discard(): void;
-  /** Removes the site's done journal entries received before a time, in one request. */
+  /** Removes the site's done journal entries and merged-away leftovers older than a time, in one request. */
   pruneSiteJournal(instanceId: string, receivedBefore: string): Promise<void>;
 }
 

@@ -23,10 +23,14 @@ export function dataSiteLifecycle(items: DataItems, collection: string, query: (
 }
 
 /**
- * Removes one site's done journal entries received before a time, however many, in one request (Wix removes them in
- * the background): how a Wix-hosted request with room to spare keeps the journal from growing forever.
+ * Removes one site's done journal entries received before a time, and the leftovers of conversations merged away
+ * before it (kind `merged`: a bulk save cannot delete, so a merge retires them), however many, in one request (Wix
+ * removes them in the background): how a Wix-hosted request with room to spare keeps the collection from growing
+ * forever. Nothing reads either after that long.
  */
-export async function removeOldJournal(items: DataItems, collection: string, instanceId: string, receivedBefore: string): Promise<void> {
-  await items.asyncRemoveByFilter(collection, items.filter().eq('instanceId', instanceId).eq('kind', 'event').eq('done', true)
-    .lt('receivedAt', dateField(receivedBefore)));
+export async function removeOldJournal(items: DataItems, collection: string, instanceId: string, before: string): Promise<void> {
+  const at = dateField(before);
+  const oldEvents = items.filter().eq('kind', 'event').eq('done', true).lt('receivedAt', at);
+  const oldRetired = items.filter().eq('kind', 'merged').lt('_updatedDate', at);
+  await items.asyncRemoveByFilter(collection, items.filter().eq('instanceId', instanceId).and(oldEvents.or(oldRetired)));
 }
