@@ -18,8 +18,9 @@ const CLAIMS_LOOKED_AT = 20;
 
 /**
  * Answers one participant message at most once per person per cooldown, whatever order Wix delivers a person's
- * messages and merges in. Decides with every fact that needs no Wix call first; asks the Inbox (Get Or Create
- * Conversation, and the recent messages only when the quiet rule is on) only when a reply is due. What Get Or Create
+ * messages and merges in. Decides with every fact that needs no Wix call first; asks the Inbox only when a reply is
+ * due: the recent messages of the person's conversation when the quiet rule is on (someone from the business writing
+ * there settles it), then Get Or Create Conversation. What Get Or Create
  * answers is the person's current conversation — a visitor's ID answers with their member's conversation once they
  * registered — so its ID and participant are looked up in the ledger too before deciding, and the reply slot is
  * claimed durably under that conversation: two messages of one person, however early or late the app learns they
@@ -53,14 +54,25 @@ export async function autoReply(deps: AutoReplyDeps, event: MessageEvent): Promi
   let decision = decideAutoReply(facts());
   let current: CurrentConversation | undefined;
   if (decision.outcome === 'ask') {
-    current = await inbox.currentConversation(event.instanceId, participantId);
-    await ledger.learn(ledgerKeys(current.participant ?? {}, [current.conversationId]));
-    if (ledger.claims.some((c) => c.eventId === event.eventId)) return;
-    // Nobody has said who the person is yet (on Wix hosting the lookup comes after the reply): Inbox's name stands in.
-    const ids = { ...record.participant, ...current.participant };
-    person ??= await store.getPerson(event.instanceId, ids) ?? await keepPersonAsShown(store, event.instanceId, ids, current.participantName, now);
-    const lastBusinessMessageAt = needsBusinessActivity(settings) ? await inbox.lastBusinessMessageAt(event.instanceId, current.conversationId) : undefined;
-    decision = decideAutoReply({ ...facts(), conversation: { businessName: current.businessName, lastBusinessMessageAt } });
+    // The quiet rule first, in the conversation the app knows as the person's: someone from the business writing
+    // there is reason enough to stay quiet, without asking Inbox which conversation is current.
+    const quiet = needsBusinessActivity(settings);
+    let lastBusinessMessageAt = quiet ? await inbox.lastBusinessMessageAt(event.instanceId, conversationId) : undefined;
+    const quieted = decideAutoReply({ ...facts(), conversation: { lastBusinessMessageAt } });
+    if (quieted.outcome === 'skip') decision = quieted;
+    else {
+      current = await inbox.currentConversation(event.instanceId, participantId);
+      await ledger.learn(ledgerKeys(current.participant ?? {}, [current.conversationId]));
+      if (ledger.claims.some((c) => c.eventId === event.eventId)) return;
+      // Nobody has said who the person is yet (on Wix hosting the lookup comes after the reply): Inbox's name stands in.
+      const ids = { ...record.participant, ...current.participant };
+      person ??= await store.getPerson(event.instanceId, ids) ?? await keepPersonAsShown(store, event.instanceId, ids, current.participantName, now);
+      // The person has a newer conversation than the app knew of (they registered): the business may be writing there.
+      if (quiet && current.conversationId !== conversationId) {
+        lastBusinessMessageAt = await inbox.lastBusinessMessageAt(event.instanceId, current.conversationId);
+      }
+      decision = decideAutoReply({ ...facts(), conversation: { businessName: current.businessName, lastBusinessMessageAt } });
+    }
   }
   if (decision.outcome !== 'reply' || !current) {
     const reason = decision.outcome === 'skip' ? (decision.detail ? `${decision.reason}: ${decision.detail}` : decision.reason) : 'undecided';

@@ -75,8 +75,13 @@ export function createWixInbox(modulesFor: (instanceId: string) => InboxModules 
       return { messageId: sent.message?._id ?? '' };
     },
     async lastBusinessMessageAt(instanceId, conversationId) {
+      // A conversation Wix no longer has (merged away, deleted) holds no one's recent writing.
+      const page = await newestPage(instanceId, conversationId).catch((error: unknown) => {
+        if (statusOf(error) === 404) return [];
+        throw error;
+      });
       // A person from the business (a Wix user), not an app: apps' messages (ours included) do not silence us.
-      const human = (await newestPage(instanceId, conversationId))
+      const human = page
         .find((m) => m.direction === 'BUSINESS_TO_PARTICIPANT' && m.sender?.wixUserId && !m.sender.appId);
       return human?._createdDate ? new Date(human._createdDate) : undefined;
     },

@@ -86,6 +86,25 @@ describe('sub-requests for a contact the app has never seen, on Wix hosting', ()
   });
 });
 
+describe('sub-requests when the quiet rule decides, on Wix hosting', () => {
+  it(`a message while someone from the business is writing gets no reply, within ${BUDGET.noReply}`, async () => {
+    const site = stack.emulator.createSite({ businessName: 'Quiet Quilts' });
+    await stack.putSettings(site.instanceId, { cooldownHours: 0 });
+    const contact = stack.emulator.addContact(site.instanceId, { firstName: 'Ivo', email: 'ivo@example.com' });
+    const { conversationId } = stack.emulator.contactSends(site.instanceId, { contactId: contact.contactId, text: 'Hi' });
+    await stack.settle();
+    expect(stack.repliesOn(site.instanceId)).toHaveLength(1);
+    // Someone from the business answers from the Inbox; the person writes again within the quiet rule's 30 minutes.
+    stack.emulator.businessReplies(site.instanceId, conversationId, 'Hello Ivo! How can we help?');
+    const next = stack.emulator.contactSends(site.instanceId, { contactId: contact.contactId, text: 'About my order' });
+    await stack.settle();
+    expect(stack.repliesOn(site.instanceId)).toHaveLength(1);
+    expectWithin(stack.requestsFor(next.eventId), BUDGET.noReply);
+    const { decisions } = await stack.timeline(site.instanceId, conversationId);
+    expect(decisions[0]).toMatchObject({ outcome: 'skipped', reason: expect.stringMatching(/^business-active/) });
+  });
+});
+
 describe('sub-requests per dashboard route on Wix hosting', () => {
   let site: { instanceId: string };
   let person: { contactId: string; conversationId: string; mergedFrom: string };

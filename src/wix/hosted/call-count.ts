@@ -11,13 +11,17 @@ const wrapped = new WeakMap<object, object>();
  */
 export function callCount() {
   let made = 0;
+  const named = new Map<string, number>();
   const onCall = () => { made += 1; };
-  const counted = <F extends (...args: any[]) => unknown>(fn: F): F => ((...args: unknown[]) => {
+  /** Counts every call of `fn`; a `name` counts them apart too (`made(name)`). */
+  const counted = <F extends (...args: any[]) => unknown>(fn: F, name?: string): F => ((...args: unknown[]) => {
     onCall();
+    if (name) named.set(name, (named.get(name) ?? 0) + 1);
     return fn(...args);
   }) as F;
   return {
-    made: () => made,
+    /** Every call so far, or those counted under one name. */
+    made: (name?: string) => (name === undefined ? made : named.get(name) ?? 0),
     counted,
     items(items: DataItems): DataItems {
       return {

@@ -53,14 +53,25 @@ export async function handleEventRequest(
 }
 
 /** The ports of one request, and (on Wix hosting) the Wix calls it has made so far through them. */
-export type HostedEventDeps = EventDeps & { store: WixDataSession; wixCalls?: () => number };
+export type HostedEventDeps = EventDeps & { store: WixDataSession; wixCalls?: () => number; repliesSent?: () => number };
 
 /**
- * A lookup fits while the request has made at most this many Wix calls: with the lookup, the bulk save after it and
- * the runtime's 2, it stays within the 8 of a message that gets a reply (read, Get Or Create, claim, Send Message, and
- * List Messages only when the quiet rule is on: then the lookup waits for the person's next request).
+ * The Wix calls a message's request may make of its own, the runtime's 2 aside (issue 8's budgets: 8 for a message
+ * that gets a reply, 5 for one that does not).
  */
-export const CALLS_BEFORE_A_LOOKUP = 4;
+const OWN_CALLS = { replied: 6, notReplied: 3 };
+
+/**
+ * Whether a lookup, and the bulk save after it, still fit the request's budget. A message that got a reply has spent
+ * read, Get Or Create, claim and Send Message (and List Messages when the quiet rule is on: then the lookup waits for
+ * the person's next request); one with none, its read (and List Messages when the quiet rule decided it: then it
+ * waits too). A merge always looks its person up: that is what it is for (read, Get Conversation, lookup, save).
+ */
+function roomForLookup(deps: HostedEventDeps, event: InboxEvent): boolean {
+  if (!deps.wixCalls || event.kind === 'merge') return true;
+  const own = (deps.repliesSent?.() ?? 0) > 0 ? OWN_CALLS.replied : OWN_CALLS.notReplied;
+  return deps.wixCalls() + 2 <= own;
+}
 
 /**
  * Events this isolate saw finished, so that a redelivery landing here costs no Wix call at all (not even the
@@ -79,7 +90,7 @@ function remember(finished: Set<string>, key: string): void {
  * finished event (a redelivery) runs nothing and writes nothing.
  */
 async function advance(deps: HostedEventDeps, entry: JournalEntry, followUpId: string): Promise<JournalEntry | undefined> {
-  const canLookUp = () => (deps.wixCalls?.() ?? 0) <= CALLS_BEFORE_A_LOOKUP;
+  const canLookUp = () => roomForLookup(deps, JSON.parse(entry.payload) as InboxEvent);
   const done = entry.doneAt ? entry : await advanceEvent(deps, entry, replyFirstSteps(canLookUp), WIX_DELIVERIES);
   let followUp = await deps.store.getEvent(entry.instanceId, followUpId);
   if (followUp && !followUp.doneAt) followUp = await advanceEvent(deps, followUp, undefined, WIX_DELIVERIES);

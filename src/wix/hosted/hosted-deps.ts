@@ -4,13 +4,13 @@ import { auth } from '@wix/essentials';
 import { conversations, messages } from '@wix/inbox';
 import { members } from '@wix/members';
 import wixConfig from '../../../wix.config.json';
-import type { EventDeps } from '../../services/event-steps.js';
 import type { DataItems } from '../data-store/data-items.js';
 import { openDataSession, type WixDataSession } from '../data-store/data-session.js';
 import { createWixDataStore } from '../data-store.js';
 import { createWixDirectory, type DirectoryModules } from '../directory.js';
 import { createWixInbox, type InboxModules } from '../inbox.js';
 import { callCount } from './call-count.js';
+import type { HostedEventDeps } from './event-request.js';
 
 /**
  * The app's ports for a webhook on Wix hosting: the ambient SDK modules, elevated (the runtime gives an event
@@ -31,7 +31,7 @@ function inboxPorts(counted: Counted) {
     // No retries inside a request: Wix resends the webhook, and the journal resumes it.
     inbox: createWixInbox(() => ({
       conversations: { getOrCreateConversation: counted(auth.elevate(conversations.getOrCreateConversation)) },
-      messages: { sendMessage: counted(auth.elevate(messages.sendMessage)), listMessages: counted(auth.elevate(messages.listMessages)) },
+      messages: { sendMessage: counted(auth.elevate(messages.sendMessage), SEND_MESSAGE), listMessages: counted(auth.elevate(messages.listMessages)) },
     }) as InboxModules, { appId: wixConfig.appId, retry: { attempts: 1 } }),
     clock: { now: () => new Date() },
   };
@@ -57,9 +57,11 @@ export const hostedInbox = inboxPorts((fn) => fn).inbox;
 /** The site's data on Wix hosting, with the app's elevated identity, no session (App Removed). */
 export const hostedSiteItems = () => createWixDataStore({ items: elevatedItems(), collectionPrefix: wixConfig.namespace });
 
+const SEND_MESSAGE = 'sendMessage';
+
 /** The ports for one webhook request, with a fresh Store session, and the Wix calls made through them so far. */
-export function hostedEventDeps(): EventDeps & { store: WixDataSession; wixCalls: () => number } {
+export function hostedEventDeps(): Required<HostedEventDeps> {
   const calls = callCount();
   const store = openDataSession({ items: calls.items(elevatedItems()), collectionPrefix: wixConfig.namespace });
-  return { ...inboxPorts(calls.counted), store, wixCalls: calls.made };
+  return { ...inboxPorts(calls.counted), store, wixCalls: () => calls.made(), repliesSent: () => calls.made(SEND_MESSAGE) };
 }

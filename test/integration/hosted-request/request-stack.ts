@@ -49,6 +49,7 @@ export async function startRequestStack() {
     clock: { now: () => new Date() },
     // The app's own calls of the request so far (the token is the runtime's on hosting, not counted there either).
     wixCalls: () => calls.filter((call) => !call.includes('/oauth2/')).length,
+    repliesSent: () => calls.filter((call) => call === 'POST /inbox/v2/messages').length,
   });
   const receiver = createWebhookReceiver({
     appId: emulator.app.appId, publicKey: emulator.app.publicKeyPem, clock: { now: () => new Date() },
