@@ -5,10 +5,12 @@ import { foldCase } from '../core/conversation-order.js';
 import { becameAt } from '../core/conversation-stats.js';
 import { itemOf } from '../core/conversation-item.js';
 import { sqliteConversationList } from './sqlite-conversation-list.js';
+import { FUNNEL_COLUMNS, funnelValuesOf } from './sqlite-funnel-index.js';
 
 /** The columns a record is kept under besides its key, in this order; every one is derived from the record. */
 const COLUMNS = ['participant_type', 'display_name_key', 'email_key', 'last_message_at', 'first_message_at', 'message_count',
-  'member_id', 'contact_id', 'anonymous_visitor_id', 'became_contact_at', 'became_member_at', 'record', 'item'] as const;
+  'member_id', 'contact_id', 'anonymous_visitor_id', 'became_contact_at', 'became_member_at', ...Object.values(FUNNEL_COLUMNS),
+  'record', 'item'] as const;
 const RECORD = COLUMNS.indexOf('record');
 const ITEM = COLUMNS.indexOf('item');
 type Row = (string | number | null)[];
@@ -80,6 +82,7 @@ function columnsOf(record: ConversationRecord, json: string): Row {
     anonymousVisitorId,
     becameAt(record, 'CONTACT') ?? null,
     becameAt(record, 'MEMBER') ?? null,
+    ...Object.values(funnelValuesOf(record)),
     json,
     JSON.stringify(itemOf(record)),
   ];
