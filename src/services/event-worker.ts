@@ -104,8 +104,10 @@ export function createEventWorker(deps: EventDeps, options: EventWorkerOptions =
         lanes.delete(lane.instanceId);
         for (const entry of lane.queue) queued.delete(keyOf(entry));
         startLanes();
-        // Events beyond the last poll's batch are looked for as soon as a lane frees up; retries wait for the timer.
-        if (!stopped && (lastPollFull || (overflowed && queued.size <= maxQueued / 2))) {
+        // Events beyond the last poll's batch (or left in the journal when full) are looked for as soon as a lane
+        // frees up and half the held events are done: while more are held, a poll would read its batch (each entry
+        // parsed) only to find them held already. Retries wait for the timer.
+        if (!stopped && (lastPollFull || overflowed) && queued.size <= maxQueued / 2) {
           overflowed = false;
           kick();
         }
