@@ -54,7 +54,8 @@ export async function advanceEvent(
   let current = entry;
   const start = steps.findIndex((step) => step.name === entry.stage) + 1;
   try {
-    for (const step of steps.slice(start)) {
+    for (const [i, step] of steps.slice(start).entries()) {
+      if (i > 0) await deps.pause?.();
       const outcome = await step.run(stepDeps, event, current);
       current = { ...current, stage: step.name, lastError: undefined };
       if (outcome === 'stop') break;
@@ -71,6 +72,7 @@ export async function advanceEvent(
   }
   if (unit) {
     unit.entry = current;
+    await deps.pause?.();
     await unit.commit();
   } else await deps.store.updateEvent(current);
   return current;

@@ -5,7 +5,14 @@ import { recordDecision, recordGivenUp } from './auto-reply-outcome.js';
 import { recordIncoming, recordMerge, resolveConversation, type RegistryDeps } from './conversation-registry.js';
 
 /** What the steps work with. */
-export type EventDeps = RegistryDeps & { inbox: Inbox };
+export type EventDeps = RegistryDeps & {
+  inbox: Inbox;
+  /**
+   * Called between an event's steps (the worker: lets the event loop run). The store's calls do not wait for I/O,
+   * so without it an event whose steps need no Wix call ran in one go, and a webhook arriving meanwhile waited.
+   */
+  pause?: () => Promise<void>;
+};
 
 /** One durable step of processing an event; a step that finished is never run again for that event. */
 export interface EventStep {

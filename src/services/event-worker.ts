@@ -54,7 +54,11 @@ const keyOf = (e: { instanceId: string; eventId: string }) => `${e.instanceId}\u
  * message never race over the same record); each site's lane runs on its own, so a site whose Wix calls hang or
  * are paced holds up only itself. Retries are found by a poll on a timer.
  */
-export function createEventWorker(deps: EventDeps, options: EventWorkerOptions = {}): EventWorker {
+/** One turn of the event loop: what arrived meanwhile (a webhook to answer) runs first. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+export function createEventWorker(given: EventDeps, options: EventWorkerOptions = {}): EventWorker {
+  const deps: EventDeps = { ...given, pause: given.pause ?? nextTurn };
   const pollMs = options.pollMs ?? 1000;
   const maxLanes = options.maxLanes ?? MAX_LANES;
   const maxQueued = options.maxQueued ?? MAX_QUEUED;
@@ -104,8 +108,10 @@ export function createEventWorker(deps: EventDeps, options: EventWorkerOptions =
         lanes.delete(lane.instanceId);
         for (const entry of lane.queue) queued.delete(keyOf(entry));
         startLanes();
-        // Events beyond the last poll's batch are looked for as soon as a lane frees up; retries wait for the timer.
-        if (!stopped && (lastPollFull || (overflowed && queued.size <= maxQueued / 2))) {
+        // Events beyond the last poll's batch (or left in the journal when full) are looked for as soon as a lane
+        // frees up and half the held events are done: while more are held, a poll would read its batch (each entry
+        // parsed) only to find them held already. Retries wait for the timer.
+        if (!stopped && (lastPollFull || overflowed) && queued.size <= maxQueued / 2) {
           overflowed = false;
           kick();
         }

@@ -35,6 +35,12 @@ export function unitOfWork(base: Store, entry: JournalEntry): UnitOfWork | undef
   let decisions = new Map<string, DecisionRecord>();
   let claims = new Map<string, ReplyClaim>();
   let committed = entry;
+  // What this unit read from the store (misses too), kept across its commits and updated by its own writes: a step
+  // reads the same alias, conversation and person as the step before it, and the lane runs one event of a site at
+  // a time. Reply claims are never kept: a claim is the race with other deliveries, read afresh each time.
+  const seenConversations = new Map<string, ConversationRecord | undefined>();
+  const seenAliases = new Map<string, string | undefined>();
+  const seenPersons = new Map<string, PersonRecord | undefined>();
   const pending = () => conversations.size + aliases.size + persons.length + decisions.size + claims.size > 0;
 
   const unit: UnitOfWork = {
@@ -81,21 +87,37 @@ export function unitOfWork(base: Store, entry: JournalEntry): UnitOfWork | undef
   };
   const buffered: Partial<Store> = {
     async getConversation(instanceId, conversationId) {
-      const held = conversations.get(key(instanceId, conversationId));
+      const k = key(instanceId, conversationId);
+      const held = conversations.get(k);
       if (held) return 'removed' in held ? undefined : held;
-      return base.getConversation(instanceId, conversationId);
+      if (seenConversations.has(k)) return seenConversations.get(k);
+      const found = await base.getConversation(instanceId, conversationId);
+      seenConversations.set(k, found);
+      return found;
     },
     async putConversation(record) {
-      conversations.set(key(record.instanceId, record.conversationId), record);
+      const k = key(record.instanceId, record.conversationId);
+      conversations.set(k, record);
+      seenConversations.set(k, record);
     },
     async removeConversation(instanceId, conversationId) {
-      conversations.set(key(instanceId, conversationId), { removed: { instanceId, conversationId } });
+      const k = key(instanceId, conversationId);
+      conversations.set(k, { removed: { instanceId, conversationId } });
+      seenConversations.set(k, undefined);
     },
     async getAlias(instanceId, conversationId) {
-      return aliases.get(key(instanceId, conversationId))?.targetConversationId ?? base.getAlias(instanceId, conversationId);
+      const k = key(instanceId, conversationId);
+      const held = aliases.get(k);
+      if (held) return held.targetConversationId;
+      if (seenAliases.has(k)) return seenAliases.get(k);
+      const found = await base.getAlias(instanceId, conversationId);
+      seenAliases.set(k, found);
+      return found;
     },
     async setAlias(instanceId, oldConversationId, targetConversationId) {
-      aliases.set(key(instanceId, oldConversationId), { instanceId, oldConversationId, targetConversationId });
+      const k = key(instanceId, oldConversationId);
+      aliases.set(k, { instanceId, oldConversationId, targetConversationId });
+      seenAliases.set(k, targetConversationId);
     },
     async aliasesTo(instanceId, targetId) {
       const held = [...aliases.values()].filter((a) => a.instanceId === instanceId);
@@ -107,10 +129,17 @@ export function unitOfWork(base: Store, entry: JournalEntry): UnitOfWork | undef
     async getPerson(instanceId, ids) {
       const keys = participantKeys(ids);
       const held = [...persons].reverse().find((p) => p.instanceId === instanceId && participantKeys(p.ids).some((k) => keys.includes(k)));
-      return held ?? base.getPerson(instanceId, ids);
+      if (held) return held;
+      const k = key(instanceId, keys.join('\u0000'));
+      if (seenPersons.has(k)) return seenPersons.get(k);
+      const found = await base.getPerson(instanceId, ids);
+      seenPersons.set(k, found);
+      return found;
     },
     async putPerson(person) {
       persons.push(person);
+      // Held persons are looked at first; once committed, the store answers again (a person is filed under several keys).
+      seenPersons.clear();
     },
     async putDecision(decision) {
       decisions.set(key(decision.instanceId, decision.eventId), decision);

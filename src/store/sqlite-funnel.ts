@@ -6,7 +6,7 @@ import { FUNNEL_COLUMNS as F } from './sqlite-funnel-index.js';
 
 /**
  * The conversion funnel in ONE statement. `cohort` reads the people of [from, to) from the covering index
- * `conversations_funnel` alone (MATERIALIZED: grouping by the indexed expressions directly would read every record);
+ * `conversations_funnel` alone (MATERIALIZED: grouping by the indexed columns directly would read every record);
  * `people` says when, before `to`, a visitor reached contact and a visitor or contact became a member. The statement
  * answers the counted groups and, for each conversion, its middle one or two times (ms) — the rest is the core's.
  */

@@ -29,8 +29,12 @@ export function openSqliteStore({ file }: SqliteStoreOptions): Store {
 
   const addEvent = db.prepare(`INSERT OR IGNORE INTO journal (instance_id, event_id, received_at, next_attempt_at, done, entry)
     VALUES (@instanceId, @eventId, @receivedAt, @nextAttemptAt, @done, @entry)`);
-  const updateEvent = db.prepare(`INSERT OR REPLACE INTO journal (instance_id, event_id, received_at, next_attempt_at, done, entry)
+  const replaceEvent = db.prepare(`INSERT OR REPLACE INTO journal (instance_id, event_id, received_at, next_attempt_at, done, entry)
     VALUES (@instanceId, @eventId, @receivedAt, @nextAttemptAt, @done, @entry)`);
+  // An entry's progress is an UPDATE in place (a REPLACE deletes and inserts the row, and its pending index entry).
+  const progressEvent = db.prepare(`UPDATE journal SET received_at = @receivedAt, next_attempt_at = @nextAttemptAt, done = @done, entry = @entry
+    WHERE instance_id = @instanceId AND event_id = @eventId`);
+  const updateEvent = { run: (row: ReturnType<typeof journalRow>) => void (progressEvent.run(row).changes === 0 && replaceEvent.run(row)) };
   const getEvent = db.prepare<[string, string], { entry: string }>('SELECT entry FROM journal WHERE instance_id = ? AND event_id = ?');
   const dueEvents = db.prepare<[string, number], { entry: string }>(`SELECT entry FROM journal WHERE done = 0 AND next_attempt_at <= ?
     ORDER BY received_at, instance_id, event_id LIMIT ?`);

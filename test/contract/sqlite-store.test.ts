@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { itemOf } from '../../src/core/conversation-item.js';
 import { statsOf } from '../../src/core/conversation-stats.js';
+import { createMemoryStore } from '../../src/store/memory-store.js';
 import { SCALE_SCHEMA } from '../../src/store/sqlite-scale-schema.js';
 import { MIGRATIONS } from '../../src/store/sqlite-schema.js';
 import { openSqliteStore } from '../../src/store/sqlite-store.js';
@@ -97,6 +98,34 @@ describe('SQLite store on disk', () => {
     for (const period of [{ from: '2025-01-01T00:00:00.000Z', to: '2025-12-31T00:00:00.000Z' }, { from: '2025-02-10T08:00:00.000Z', to: '2025-02-20T08:00:00.000Z' }]) {
       expect(await store.conversationStats(SITE_A, period)).toStrictEqual(statsOf(rows, [decision], period));
     }
+    // The funnel's columns were backfilled from the records: the same funnel as the reference store's.
+    const reference = createMemoryStore();
+    for (const r of rows) await reference.putConversation(r);
+    const year = { from: '2025-01-01T00:00:00.000Z', to: '2026-01-01T00:00:00.000Z' };
+    expect(await store.conversionFunnel(SITE_A, year)).toStrictEqual(await reference.conversionFunnel(SITE_A, year));
+    await store.close();
+  });
+
+  it('moves the journal of a file from before the rowid journal: entries due, done and deduplicated as before', async () => {
+    const file = await tempFile();
+    await mkdir(dirname(file), { recursive: true });
+    const old = new Database(file);
+    const before = MIGRATIONS.length - 1;
+    for (const step of MIGRATIONS.slice(0, before)) old.exec(step);
+    old.pragma(`user_version = ${before}`);
+    const due = journalEntry({ eventId: 'evt-due' });
+    const done = journalEntry({ eventId: 'evt-done', stage: 'replied', doneAt: '2025-03-01T10:00:05.000Z' });
+    const insert = old.prepare('INSERT INTO journal (instance_id, event_id, received_at, next_attempt_at, done, entry) VALUES (?, ?, ?, ?, ?, ?)');
+    for (const e of [due, done]) insert.run(e.instanceId, e.eventId, e.receivedAt, e.nextAttemptAt, e.doneAt ? 1 : 0, JSON.stringify(e));
+    old.close();
+
+    const store = openSqliteStore({ file });
+    expect(await store.dueEvents('2030-01-01T00:00:00.000Z', 10)).toStrictEqual([due]);
+    expect(await store.getEvent(SITE_A, 'evt-done')).toStrictEqual(done);
+    expect(await store.addEvent(due)).toBe('duplicate');
+    await store.updateEvent({ ...due, stage: 'replied', doneAt: '2025-03-01T10:00:09.000Z' });
+    expect(await store.dueEvents('2030-01-01T00:00:00.000Z', 10)).toStrictEqual([]);
+    expect(await store.pruneJournal('2030-01-01T00:00:00.000Z', 10)).toBe(2);
     await store.close();
   });
 
