@@ -60,7 +60,7 @@ export const hostedSiteItems = () => createWixDataStore({ items: elevatedItems()
 const SEND_MESSAGE = 'sendMessage';
 
 /** The ports for one webhook request, with a fresh Store session, and the Wix calls made through them so far. */
-export function hostedEventDeps(): Required<HostedEventDeps> {
+export function hostedEventDeps(): HostedEventDeps & { wixCalls: () => number; repliesSent: () => number } {
   const calls = callCount();
   const store = openDataSession({ items: calls.items(elevatedItems()), collectionPrefix: wixConfig.namespace });
   return { ...inboxPorts(calls.counted), store, wixCalls: () => calls.made(), repliesSent: () => calls.made(SEND_MESSAGE) };
