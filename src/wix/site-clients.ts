@@ -7,6 +7,7 @@ import { createWixInbox } from './inbox.js';
 import type { RetryOptions } from './retry.js';
 import { createRateLimiter, rateLimitedFetch, type RateLimiter, type RateLimiterOptions } from './rate-limiter.js';
 import { unknownSites, type UnknownSites } from './site-unknown.js';
+import { httpFetch } from './http-fetch.js';
 import { timedFetch, WIX_CALL_TIMEOUT_MS } from './timed-fetch.js';
 
 /**
@@ -32,7 +33,7 @@ export interface AppCredentials {
   appId: string;
   appSecret: string;
   apiUrl?: string;
-  /** The fetch under the rate limiter (tests count or fault calls with it). */
+  /** The fetch under the rate limiter (tests count or fault calls with it); node:http(s) by default (http-fetch.ts). */
   fetch?: typeof fetch;
 }
 
@@ -75,7 +76,8 @@ export function siteClients(credentials: AppCredentials & { rateLimit?: RateLimi
   const now = credentials.cache?.now ?? Date.now;
   const refused = unknownSites({ now });
   const sites = new Map<string, CachedSite>();
-  const underLimiter = timedFetch(credentials.fetch, timeoutMs);
+  // One transport for every site: a bounded keep-alive pool per protocol, each call under the timeout.
+  const underLimiter = credentials.fetch ? timedFetch(credentials.fetch, timeoutMs) : httpFetch({ timeoutMs });
 
   const evict = (t: number) => {
     // Map order is least recently used first: evict from the front while over the bound or idle.
