@@ -74,13 +74,13 @@ export interface SiteClient {
   messages: Pick<Shared['messages'], 'sendMessage' | 'listMessages'>;
 }
 
-/** The SDK client of each site, and the rate limiter every call of that site goes through. */
+/** The SDK calls of each site, and the rate limiter every call of that site goes through. */
 export interface SiteClients {
   (instanceId: string): SiteClient;
   limiter(instanceId: string): RateLimiter;
   /** Drops the site's client, pacer and any remembered refusal (App Removed). */
   forget(instanceId: string): void;
-  /** How many sites have a client in memory (tests check the bound). */
+  /** How many sites are kept in memory (tests check the bound). */
   readonly size: number;
   /** Sites Wix refused lately (bounded too). */
   readonly unknown: UnknownSites;
