@@ -179,8 +179,8 @@ async function oneAtATime(emulator: Emulator, counter: WixCallCounter, server: S
   }
 }
 
-/** The app's peak RSS after processing this mix (64 concurrent). */
-async function peakRss(emulator: Emulator, counter: WixCallCounter, shape: MixShape, print: (line: string) => void): Promise<number> {
+/** The app's peak RSS after processing this mix (64 concurrent); bench/peak-rss.ts runs it alone. */
+export async function peakRss(emulator: Emulator, counter: WixCallCounter, shape: MixShape, print: (line: string) => void): Promise<number> {
   const jwts = await signedMix(emulator, shape);
   const child = await start(APP, emulator, counter);
   try {

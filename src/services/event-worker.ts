@@ -38,8 +38,11 @@ export interface EventWorkerOptions {
 /** Due events read per poll. Fresh events do not wait for it: the webhook hands them over (`offer`). */
 const BATCH = 500;
 export const MAX_LANES = 64;
-/** Events held in memory at most (about 2 kB each): with 10,000 sites writing at once the rest wait in the journal. */
-export const MAX_QUEUED = 2000;
+/**
+ * Events held in memory at most (about 2 kB each, and a lane for each site among them): eight for each lane that
+ * can run, so no lane waits for a poll; with 10,000 sites writing at once the rest wait in the journal.
+ */
+export const MAX_QUEUED = 512;
 
 interface Lane {
   instanceId: string;
@@ -108,10 +111,10 @@ export function createEventWorker(given: EventDeps, options: EventWorkerOptions 
         lanes.delete(lane.instanceId);
         for (const entry of lane.queue) queued.delete(keyOf(entry));
         startLanes();
-        // Events beyond the last poll's batch (or left in the journal when full) are looked for as soon as a lane
-        // frees up and half the held events are done: while more are held, a poll would read its batch (each entry
-        // parsed) only to find them held already. Retries wait for the timer.
-        if (!stopped && (lastPollFull || overflowed) && queued.size <= maxQueued / 2) {
+        // Events beyond the last poll's batch are looked for once the lanes have worked off half of what they hold;
+        // retries wait for the timer. (A poll reads and parses a whole batch: one at every lane's end found one new
+        // event each time, and its garbage, with thousands of sites due at once, set the heap's size.)
+        if (!stopped && ((lastPollFull && queued.size <= Math.min(BATCH, maxQueued) / 2) || (overflowed && queued.size <= maxQueued / 2))) {
           overflowed = false;
           kick();
         }

@@ -24,6 +24,16 @@ export interface WixClientSettings<T extends Descriptors> {
  * authorised with a client-credentials token fetched from `${apiUrl}/oauth2/token` and cached.
  */
 export function createWixClient<T extends Descriptors>(settings: WixClientSettings<T>) {
+  const { auth, fetch } = siteConnection(settings);
+  return createClient({ modules: settings.modules, auth, fetch });
+}
+
+/**
+ * What makes an SDK call one site's: the client-credentials auth (its token cached) and the fetch to `apiUrl`
+ * that drops the token on a 401. createWixClient puts them in a client of their own; site-clients.ts lends them
+ * to one shared client, call by call.
+ */
+export function siteConnection(settings: Omit<WixClientSettings<Descriptors>, 'modules'>) {
   const apiUrl = (settings.apiUrl ?? WIX_API_URL).replace(/\/+$/, '');
   const baseFetch = settings.fetch ?? globalThis.fetch;
   const auth = instanceTokenAuth({ ...settings, apiUrl, fetch: baseFetch });
@@ -32,7 +42,7 @@ export function createWixClient<T extends Descriptors>(settings: WixClientSettin
     if (response.status === 401) auth.forgetToken();
     return response;
   };
-  return createClient({ modules: settings.modules, auth, fetch: fetchAtApiUrl });
+  return { auth, fetch: fetchAtApiUrl };
 }
 
 /** A client that only verifies and dispatches webhooks (no site instance, no API calls). */

@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { silentLogger, startEmulator } from '../../../emulator/index.js';
 import { siteClients } from '../../../src/wix/site-clients.js';
 import { SiteUnknownError, unknownSites } from '../../../src/wix/site-unknown.js';
 
@@ -35,4 +36,28 @@ it('remembers refused sites for a while, within a bound', () => {
   expect(refused.refusal('site-0')).toBeUndefined();
   now = 1001;
   expect(refused.refusal('site-999')).toBeUndefined();
+});
+
+it('sends each site\'s own token, with calls of many sites in flight at once through the one shared SDK client', async () => {
+  const emulator = await startEmulator({ log: silentLogger, rateLimitPerMinute: false });
+  try {
+    const people = Array.from({ length: 6 }, (_, i) => {
+      const { instanceId } = emulator.createSite({ businessName: `Site ${i}` });
+      const { contactId } = emulator.addContact(instanceId, { firstName: `Person${i}`, email: `person${i}@example.com` });
+      return { instanceId, contactId, name: `Person${i}` };
+    });
+    const authorizations: string[] = [];
+    const seen: typeof fetch = (input, init) => {
+      authorizations.push(new Headers(init?.headers).get('authorization') ?? '');
+      return fetch(input, init);
+    };
+    const clients = siteClients({ appId: emulator.app.appId, appSecret: emulator.app.appSecret, apiUrl: emulator.url, fetch: seen });
+    // Rounds of interleaved calls: were a token ever sent for the wrong site, Wix would not know the contact there.
+    const names = await Promise.all(Array.from({ length: 5 }, () => people.map(async ({ instanceId, contactId }) =>
+      (await clients(instanceId).contacts.getContact(contactId)).info?.name?.first)).flat());
+    expect(names).toEqual(Array.from({ length: 5 }, () => people.map((p) => p.name)).flat());
+    expect(new Set(authorizations.filter(Boolean)).size).toBe(people.length);
+  } finally {
+    await emulator.close();
+  }
 });
