@@ -52,14 +52,14 @@ interface Lane {
 
 const keyOf = (e: { instanceId: string; eventId: string }) => `${e.instanceId}\u0000${e.eventId}`;
 
+/** One turn of the event loop: what arrived meanwhile (a webhook to answer) runs first. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 /**
  * Drains the event journal in per-site lanes. A site's events run one after another in its lane (so a merge and a
  * message never race over the same record); each site's lane runs on its own, so a site whose Wix calls hang or
  * are paced holds up only itself. Retries are found by a poll on a timer.
  */
-/** One turn of the event loop: what arrived meanwhile (a webhook to answer) runs first. */
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 export function createEventWorker(given: EventDeps, options: EventWorkerOptions = {}): EventWorker {
   const deps: EventDeps = { ...given, pause: given.pause ?? nextTurn };
   const pollMs = options.pollMs ?? 1000;
