@@ -83,7 +83,7 @@ export async function resolveConversation(deps: RegistryDeps, event: InboxEvent,
   // A target whose own messages were seen already told us its participant; only an unseen one is asked about.
   const target = event.kind === 'merge' ? event.targetConversationId : undefined;
   const targetType = record.typeHistory.find((change) => change.conversationId === target)?.type;
-  const inboxIds = target && !targetType && options.lookUp !== false ? await deps.directory.participantOf(event.instanceId, target) : undefined;
+  const inboxIds = target && !targetType ? await deps.directory.participantOf(event.instanceId, target) : undefined;
   const inboxParticipant = targetType ? { type: targetType, ids: {} } : inboxIds && participantOf(inboxIds);
   const seen = inboxParticipant && target ? upgradeType(record, inboxParticipant, event.at, target) : record;
   const resolved = await resolveAfter(deps, event, seen.participant, options.lookUp);
@@ -95,10 +95,11 @@ export async function resolveConversation(deps: RegistryDeps, event: InboxEvent,
 
 /**
  * Who the person is now. After a merge the cached person is out of date by definition, so the Directory is asked
- * straight away; if it cannot answer, the cache is marked stale so the next sighting asks again.
+ * straight away; if it cannot answer, the cache is marked stale so the next sighting asks again. `lookUp: false`
+ * (a message's request with no room left) keeps what is cached; a merge always asks.
  */
 async function resolveAfter(deps: RegistryDeps, event: InboxEvent, ids: ConversationRecord['participant'], lookUp?: boolean) {
-  if (event.kind !== 'merge' || lookUp === false) return resolvePerson(deps, event.instanceId, ids, { lookUp });
+  if (event.kind !== 'merge') return resolvePerson(deps, event.instanceId, ids, { lookUp });
   try {
     return await resolvePerson(deps, event.instanceId, ids, { refresh: true });
   } catch (error) {

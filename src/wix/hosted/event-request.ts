@@ -67,8 +67,8 @@ const OWN_CALLS = { replied: 6, notReplied: 3 };
  * the person's next request); one with none, its read (and List Messages when the quiet rule decided it: then it
  * waits too). A merge always looks its person up: that is what it is for (read, Get Conversation, lookup, save).
  */
-function roomForLookup(deps: HostedEventDeps, event: InboxEvent): boolean {
-  if (!deps.wixCalls || event.kind === 'merge') return true;
+function roomForLookup(deps: HostedEventDeps, entry: JournalEntry): boolean {
+  if (!deps.wixCalls || entry.eventType === 'merge') return true;
   const own = (deps.repliesSent?.() ?? 0) > 0 ? OWN_CALLS.replied : OWN_CALLS.notReplied;
   return deps.wixCalls() + 2 <= own;
 }
@@ -90,7 +90,7 @@ function remember(finished: Set<string>, key: string): void {
  * finished event (a redelivery) runs nothing and writes nothing.
  */
 async function advance(deps: HostedEventDeps, entry: JournalEntry, followUpId: string): Promise<JournalEntry | undefined> {
-  const canLookUp = () => roomForLookup(deps, JSON.parse(entry.payload) as InboxEvent);
+  const canLookUp = () => roomForLookup(deps, entry);
   const done = entry.doneAt ? entry : await advanceEvent(deps, entry, replyFirstSteps(canLookUp), WIX_DELIVERIES);
   let followUp = await deps.store.getEvent(entry.instanceId, followUpId);
   if (followUp && !followUp.doneAt) followUp = await advanceEvent(deps, followUp, undefined, WIX_DELIVERIES);
