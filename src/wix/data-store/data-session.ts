@@ -8,7 +8,7 @@ import { createWixDataStore, firstByKey, personsByKey, type WixDataStoreOptions 
 import { siteItemsCollection } from './collection.js';
 import { type ItemFields, MAX_PAGE, READ, saveItems } from './data-items.js';
 import { siteItems, valueOf } from './site-items.js';
-import { removeOldJournal } from './site-lifecycle.js';
+import { removeExpiredItems } from './site-lifecycle.js';
 
 /**
  * The Store for ONE request on Wix hosting, shaped for its 20 sub-requests: `prefetch` reads in one query all the
@@ -120,7 +120,7 @@ export function openDataSession(options: WixDataStoreOptions): WixDataSession {
       buffer.clear();
     },
 
-    pruneSiteJournal: (instanceId, receivedBefore) => removeOldJournal(options.items, collection, instanceId, receivedBefore),
+    pruneSiteJournal: (instanceId, receivedBefore) => removeExpiredItems(options.items, collection, instanceId, receivedBefore),
 
     async flush() {
       const all = [...buffer.values()];

@@ -28,7 +28,7 @@ export function dataSiteLifecycle(items: DataItems, collection: string, query: (
  * removes them in the background): how a Wix-hosted request with room to spare keeps the collection from growing
  * forever. Nothing reads either after that long.
  */
-export async function removeOldJournal(items: DataItems, collection: string, instanceId: string, before: string): Promise<void> {
+export async function removeExpiredItems(items: DataItems, collection: string, instanceId: string, before: string): Promise<void> {
   const at = dateField(before);
   const oldEvents = items.filter().eq('kind', 'event').eq('done', true).lt('receivedAt', at);
   const oldRetired = items.filter().eq('kind', 'merged').lt('_updatedDate', at);

@@ -20,21 +20,23 @@ import type { HostedEventDeps } from './event-request.js';
  * request knows whether it has room for upkeep (see journal-upkeep.ts).
  */
 type Counted = ReturnType<typeof callCount>['counted'];
+/** The name Send Message is counted under: a request that sent a reply has the budget of one. */
+const SEND_MESSAGE = 'sendMessage';
 
-function inboxPorts(counted: Counted) {
-  return {
-    directory: createWixDirectory(() => ({
-      contacts: { getContact: counted(auth.elevate(contacts.getContact)) },
-      members: { getMember: counted(auth.elevate(members.getMember)) },
-      conversations: { getConversation: counted(auth.elevate(conversations.getConversation)) },
-    }) as DirectoryModules),
-    // No retries inside a request: Wix resends the webhook, and the journal resumes it.
-    inbox: createWixInbox(() => ({
-      conversations: { getOrCreateConversation: counted(auth.elevate(conversations.getOrCreateConversation)) },
-      messages: { sendMessage: counted(auth.elevate(messages.sendMessage), SEND_MESSAGE), listMessages: counted(auth.elevate(messages.listMessages)) },
-    }) as InboxModules, { appId: wixConfig.appId, retry: { attempts: 1 } }),
-    clock: { now: () => new Date() },
-  };
+function directoryOf(counted: Counted) {
+  return createWixDirectory(() => ({
+    contacts: { getContact: counted(auth.elevate(contacts.getContact)) },
+    members: { getMember: counted(auth.elevate(members.getMember)) },
+    conversations: { getConversation: counted(auth.elevate(conversations.getConversation)) },
+  }) as DirectoryModules);
+}
+
+function inboxOf(counted: Counted) {
+  // No retries inside a request: Wix resends the webhook, and the journal resumes it.
+  return createWixInbox(() => ({
+    conversations: { getOrCreateConversation: counted(auth.elevate(conversations.getOrCreateConversation)) },
+    messages: { sendMessage: counted(auth.elevate(messages.sendMessage), SEND_MESSAGE), listMessages: counted(auth.elevate(messages.listMessages)) },
+  }) as InboxModules, { appId: wixConfig.appId, retry: { attempts: 1 } });
 }
 
 function elevatedItems(): DataItems {
@@ -52,16 +54,17 @@ function elevatedItems(): DataItems {
 }
 
 /** Wix Inbox with the app's elevated identity (the dry run asks it for the site's business name). */
-export const hostedInbox = inboxPorts((fn) => fn).inbox;
+export const hostedInbox = inboxOf((fn) => fn);
 
 /** The site's data on Wix hosting, with the app's elevated identity, no session (App Removed). */
 export const hostedSiteItems = () => createWixDataStore({ items: elevatedItems(), collectionPrefix: wixConfig.namespace });
-
-const SEND_MESSAGE = 'sendMessage';
 
 /** The ports for one webhook request, with a fresh Store session, and the Wix calls made through them so far. */
 export function hostedEventDeps(): HostedEventDeps & { wixCalls: () => number; repliesSent: () => number } {
   const calls = callCount();
   const store = openDataSession({ items: calls.items(elevatedItems()), collectionPrefix: wixConfig.namespace });
-  return { ...inboxPorts(calls.counted), store, wixCalls: () => calls.made(), repliesSent: () => calls.made(SEND_MESSAGE) };
+  return {
+    directory: directoryOf(calls.counted), inbox: inboxOf(calls.counted), clock: { now: () => new Date() }, store,
+    wixCalls: () => calls.made(), repliesSent: () => calls.made(SEND_MESSAGE),
+  };
 }
