@@ -112,7 +112,8 @@ describe('the dashboard panel', () => {
     // Escape closes the panel, and focus goes back to the button that opened it.
     await page.keyboard.press('Escape');
     await expect.poll(() => timeline.count()).toBe(0);
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-hook'))).toBe('open-timeline');
+    const focused = () => page.evaluate(() => `${document.activeElement?.getAttribute('data-hook')}: ${document.activeElement?.getAttribute('aria-label')}`);
+    await expect.poll(focused).toBe('open-timeline: Open the timeline of Inês Carvalho');
     await page.locator(`${hook('search')} input`).fill('');
     await expect.poll(summary).toMatch(/^1–10 of 36/);
   });

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type FC, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, type FC, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { WixDesignSystemProvider } from '@wix/design-system';
 
@@ -17,12 +17,25 @@ interface Props {
  * container or transformed ancestor can carry it away), scrolling on its own. Escape closes it; focus moves into
  * it when it opens and back to where it was when it closes. The page beside it stays usable (not modal).
  */
+/**
+ * Where focus goes back to: the opener, or — when a refresh has put a new element in its place — the element that now
+ * stands for it (same data-hook and accessible name, e.g. the same row's "View").
+ */
+function returnTarget(opener: HTMLElement | undefined): HTMLElement | null | undefined {
+  if (!opener || opener.isConnected) return opener;
+  const hook = opener.getAttribute('data-hook');
+  const label = opener.getAttribute('aria-label');
+  if (!hook || !label) return undefined;
+  return document.querySelector<HTMLElement>(`[data-hook="${CSS.escape(hook)}"][aria-label="${CSS.escape(label)}"]`);
+}
+
 export const SideSheet: FC<Props> = ({ label, width, onClose, dataHook, children }) => {
   const root = useRef<HTMLDivElement>(null);
   const close = useRef(onClose);
   close.current = onClose;
 
-  useEffect(() => {
+  // A layout effect: on close, focus is back on the opener before the panel leaves the page, never on the body.
+  useLayoutEffect(() => {
     const opener = document.activeElement instanceof HTMLElement ? document.activeElement : undefined;
     const first = root.current?.querySelector<HTMLElement>('button, [href], [tabindex]:not([tabindex="-1"])');
     (first ?? root.current)?.focus({ preventScroll: true });
@@ -32,7 +45,7 @@ export const SideSheet: FC<Props> = ({ label, width, onClose, dataHook, children
     document.addEventListener('keydown', onKey);
     return () => {
       document.removeEventListener('keydown', onKey);
-      if (opener?.isConnected) opener.focus({ preventScroll: true });
+      returnTarget(opener)?.focus({ preventScroll: true });
     };
   }, []);
 
