@@ -9,13 +9,14 @@ import { sqliteAutoReplyLedger } from './sqlite-ledger.js';
 import { migrate } from './sqlite-schema.js';
 import { sqliteSiteLifecycle } from './sqlite-site-lifecycle.js';
 import { sqliteConversationStats } from './sqlite-stats.js';
+import { startWalCheckpointer } from './wal-checkpointer.js';
 
 export interface SqliteStoreOptions {
   /** The database file (created with its folder if missing), or ':memory:'. */
   file: string;
 }
 
-/** The self-hosted Store: one SQLite file in WAL mode; the journal's primary key is the durable dedupe. */
+/** The self-hosted Store: one SQLite file in WAL mode, checkpointed off the event loop; the journal's primary key is the durable dedupe. */
 export function openSqliteStore({ file }: SqliteStoreOptions): Store {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
@@ -26,6 +27,7 @@ export function openSqliteStore({ file }: SqliteStoreOptions): Store {
   // The kept counts are triggers: a row an INSERT OR REPLACE replaces must fire its delete trigger too.
   db.pragma('recursive_triggers = ON');
   migrate(db);
+  const checkpointer = file === ':memory:' ? undefined : startWalCheckpointer(db, file);
 
   const addEvent = db.prepare(`INSERT OR IGNORE INTO journal (instance_id, event_id, received_at, next_attempt_at, done, entry)
     VALUES (@instanceId, @eventId, @receivedAt, @nextAttemptAt, @done, @entry)`);
@@ -105,6 +107,7 @@ export function openSqliteStore({ file }: SqliteStoreOptions): Store {
     conversionFunnel: async (instanceId, period) => conversionFunnel(instanceId, period),
 
     async close() {
+      await checkpointer?.close();
       if (db.open) db.close();
     },
   };

@@ -1,0 +1,63 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openSqliteStore } from '../../src/store/sqlite-store.js';
+import { startWalCheckpointer } from '../../src/store/wal-checkpointer.js';
+import { journalEntry, SITE_A } from './battery/fixtures.js';
+
+const dirs: string[] = [];
+const tempFile = async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'inbox-identity-wal-'));
+  dirs.push(dir);
+  return join(dir, 'store.db');
+};
+afterEach(async () => {
+  await Promise.all(dirs.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+describe('checkpoints off the event loop', () => {
+  it('copies what the WAL holds into the database file without the writer ever checkpointing', async () => {
+    const file = await tempFile();
+    const store = openSqliteStore({ file });
+    try {
+      const before = statSync(file).size;
+      // About 600 kB of journal in one transaction: some 200 pages, below the 1000 at which SQLite's writer would
+      // checkpoint on its own.
+      const events = Array.from({ length: 600 }, (_, i) => ({ ...journalEntry({ eventId: `evt-${i}` }), payload: JSON.stringify({ text: 'x'.repeat(1000) }) }));
+      await store.writeBatch!({ conversations: [], removedConversations: [], aliases: [], persons: [], decisions: [], replyClaims: [], events });
+      await expect.poll(() => statSync(file).size, { timeout: 5000 }).toBeGreaterThan(before + 500_000);
+      expect(await store.getEvent(SITE_A, 'evt-599')).toMatchObject({ eventId: 'evt-599' });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('hands checkpoints back to the writer when its worker fails', async () => {
+    const file = await tempFile();
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    try {
+      // The worker cannot open a file that is not there: it fails at once.
+      const checkpointer = startWalCheckpointer(db, join(file, 'missing'));
+      await expect.poll(() => checkpointer.running).toBe(false);
+      expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('turns the writer’s own checkpoint off while the worker runs, and closes with the store', async () => {
+    const file = await tempFile();
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    const checkpointer = startWalCheckpointer(db, file);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
+    expect(checkpointer.running).toBe(true);
+    await checkpointer.close();
+    expect(checkpointer.running).toBe(false);
+    db.close();
+  });
+});
