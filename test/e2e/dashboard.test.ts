@@ -118,6 +118,35 @@ describe('the dashboard panel', () => {
     await expect.poll(summary).toMatch(/^1–10 of 36/);
   });
 
+  it('gives focus back to the same row’s View when the list was drawn anew while the timeline was open, and leaves it where the owner moved it', async () => {
+    await page.locator(`${hook('search')} input`).fill('ines.carvalho');
+    await expect.poll(summary).toBe('1 conversation');
+    const timeline = page.locator(hook('person-timeline'));
+    const focused = () => page.evaluate(() => `${document.activeElement?.getAttribute('data-hook')}: ${document.activeElement?.getAttribute('aria-label')}`);
+    // The panel is not modal: the owner filters the list beside it, and the table is drawn anew.
+    await page.locator(hook('open-timeline')).first().click();
+    await timeline.waitFor();
+    await page.evaluate(() => ((window as unknown as { opener_: Element | null }).opener_ = document.querySelector('[data-hook="open-timeline"]')));
+    await page.locator(`${hook('type-filter')} button`, { hasText: 'Members' }).click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { opener_: Element }).opener_.isConnected)).toBe(false);
+    await expect.poll(summary).toBe('1 conversation');
+    // Back in the panel, Escape: focus goes to the new "View" of the same person.
+    await timeline.locator(hook('show-ids')).click();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => timeline.count()).toBe(0);
+    await expect.poll(focused).toBe('open-timeline: Open the timeline of Inês Carvalho');
+    // Closed while the owner is on the filter: focus stays on the filter.
+    await page.locator(hook('open-timeline')).first().click();
+    await timeline.waitFor();
+    await page.locator(`${hook('type-filter')} button`, { hasText: 'All' }).focus();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => timeline.count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('All');
+    await page.locator(`${hook('type-filter')} button`, { hasText: 'All' }).click();
+    await page.locator(`${hook('search')} input`).fill('');
+    await expect.poll(summary).toMatch(/^1–10 of 36/);
+  });
+
   it('keeps the timeline in the window when opened from a row far down the page, with its own scroll', async () => {
     await rows().last().scrollIntoViewIfNeeded();
     await rows().last().click();

@@ -13,11 +13,6 @@ interface Props {
 }
 
 /**
- * A side panel over the page's right edge, fixed to the window (rendered at the document's root, so no scrolling
- * container or transformed ancestor can carry it away), scrolling on its own. Escape closes it; focus moves into
- * it when it opens and back to where it was when it closes. The page beside it stays usable (not modal).
- */
-/**
  * Where focus goes back to: the opener, or — when a refresh has put a new element in its place — the element that now
  * stands for it (same data-hook and accessible name, e.g. the same row's "View").
  */
@@ -29,6 +24,12 @@ function returnTarget(opener: HTMLElement | undefined): HTMLElement | null | und
   return document.querySelector<HTMLElement>(`[data-hook="${CSS.escape(hook)}"][aria-label="${CSS.escape(label)}"]`);
 }
 
+/**
+ * A side panel over the page's right edge, fixed to the window (rendered at the document's root, so no scrolling
+ * container or transformed ancestor can carry it away), scrolling on its own. Escape closes it; focus moves into
+ * it when it opens and, if it is still there, back to where it was when it closes. The page beside it stays usable
+ * (not modal).
+ */
 export const SideSheet: FC<Props> = ({ label, width, onClose, dataHook, children }) => {
   const root = useRef<HTMLDivElement>(null);
   const close = useRef(onClose);
@@ -43,9 +44,12 @@ export const SideSheet: FC<Props> = ({ label, width, onClose, dataHook, children
       if (event.key === 'Escape' && !event.defaultPrevented) close.current();
     };
     document.addEventListener('keydown', onKey);
+    const panel = root.current;
     return () => {
       document.removeEventListener('keydown', onKey);
-      returnTarget(opener)?.focus({ preventScroll: true });
+      // Only focus the panel held goes back; if the owner has moved on to the page beside it, focus stays there.
+      const active = document.activeElement;
+      if (!active || active === document.body || panel?.contains(active)) returnTarget(opener)?.focus({ preventScroll: true });
     };
   }, []);
 
