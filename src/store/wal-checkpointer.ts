@@ -3,7 +3,7 @@ import { Worker } from 'node:worker_threads';
 import type Database from 'better-sqlite3';
 
 /** How often the checkpointer copies what the WAL holds back into the database file. */
-export const CHECKPOINT_EVERY_MS = 250;
+const CHECKPOINT_EVERY_MS = 250;
 /** SQLite's own default: the writer checkpoints once the WAL holds this many pages. */
 const AUTOCHECKPOINT_PAGES = 1000;
 
@@ -31,10 +31,10 @@ parentPort.on('message', () => { clearInterval(timer); db.close(); parentPort.cl
  * loop waits with it. Here a worker thread does it every 250 ms instead. Should the worker fail, the writer's
  * automatic checkpoint comes back on, so the WAL never grows without bound.
  */
-export function startWalCheckpointer(db: Database.Database, file: string, everyMs = CHECKPOINT_EVERY_MS): WalCheckpointer {
+export function startWalCheckpointer(db: Database.Database, file: string): WalCheckpointer {
   const worker = new Worker(WORKER, {
     eval: true,
-    workerData: { sqlite: createRequire(import.meta.url).resolve('better-sqlite3'), file, everyMs },
+    workerData: { sqlite: createRequire(import.meta.url).resolve('better-sqlite3'), file, everyMs: CHECKPOINT_EVERY_MS },
     // It runs one statement on a timer: a small heap (should it ever need more, it fails and the writer takes over).
     resourceLimits: { maxOldGenerationSizeMb: 16, maxYoungGenerationSizeMb: 4 },
   });

@@ -49,7 +49,7 @@ describe('checkpoints off the event loop', () => {
     }
   });
 
-  it('turns the writer’s own checkpoint off while the worker runs, and closes with the store', async () => {
+  it('turns the writer’s own checkpoint off while the worker runs, and hands it back when closed', async () => {
     const file = await tempFile();
     const db = new Database(file);
     db.pragma('journal_mode = WAL');
@@ -58,6 +58,7 @@ describe('checkpoints off the event loop', () => {
     expect(checkpointer.running).toBe(true);
     await checkpointer.close();
     expect(checkpointer.running).toBe(false);
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     db.close();
   });
 });
