@@ -2,12 +2,12 @@ import os from 'node:os';
 import { silentLogger, startEmulator } from '../emulator/index.js';
 import { ensureBundled } from '../scripts/bundle.mjs';
 import { MAX_LANES } from '../src/services/event-worker.js';
-import { peakRss } from './processing.js';
+import { peakRss, rssShapes } from './processing.js';
 import { startWixCallCounter } from './processing/wix-call-counter.js';
 
 /**
  * `npx tsx bench/peak-rss.ts [--events N] [--repeat R]`: only the processing section's peak-RSS figure — the same
- * `peakRss` measurement, for 64 sites (one per lane) and for N sites (10,000 by default), about N events each —
+ * `peakRss` measurement, for 64 sites (one per lane) and for N sites (10,000 by default), about N first messages each —
  * with the load average printed before and after. A quick loop while working on memory; `npm run bench` stays the
  * figure of record.
  */
@@ -28,8 +28,8 @@ const counter = await startWixCallCounter(emulator.url);
 const print = (line: string) => console.log(`  ${line}`);
 try {
   for (let r = 0; r < repeat; r++) {
-    const few = await peakRss(emulator, counter, { sites: MAX_LANES, people: 1, messagesEach: Math.ceil(events / MAX_LANES) }, print);
-    const many = await peakRss(emulator, counter, { sites: events, people: 1, messagesEach: 1 }, print);
+    const few = await peakRss(emulator, counter, rssShapes(events).fewSites, print);
+    const many = await peakRss(emulator, counter, rssShapes(events).manySites, print);
     console.log(`${events.toLocaleString('en')} sites ${many.toFixed(1)} MB, ${MAX_LANES} sites ${few.toFixed(1)} MB: ${(many / few).toFixed(2)}× (target ≤ 1.25×); load average ${load()}`);
   }
 } finally {

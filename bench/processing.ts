@@ -32,9 +32,11 @@ export const processing: BenchSection = async ({ quick, print }) => {
     const paced = { floor: await pacedLoad(emulator, counter, FLOOR, shape, rate, print), app: await pacedLoad(emulator, counter, APP, shape, rate, print) };
     const single = { floor: await oneAtATime(emulator, counter, FLOOR, shape, print), app: await oneAtATime(emulator, counter, APP, shape, print) };
     const events = quick ? 200 : 10_000;
-    // The baseline keeps every lane busy too (64 sites, one per lane): what differs is only how many sites there are.
-    const fewSites = await peakRss(emulator, counter, { sites: MAX_LANES, people: 1, messagesEach: Math.ceil(events / MAX_LANES) }, print);
-    const manySites = await peakRss(emulator, counter, { sites: events, people: 1, messagesEach: 1 }, print);
+    const shapes = rssShapes(events);
+    // A peak lands wherever a full GC happens to fall (one shape measured 156 and 188 MB in two runs): the higher of two runs each.
+    const peakOfTwo = async (shape: MixShape) => Math.max(await peakRss(emulator, counter, shape, print), await peakRss(emulator, counter, shape, print));
+    const fewSites = await peakOfTwo(shapes.fewSites);
+    const manySites = await peakOfTwo(shapes.manySites);
     const mix = `${shape.sites} sites × ${shape.people} people (visitors, contacts, members) × ${shape.messagesEach} messages`;
     const figure = (f: Omit<Figure, 'section'>): Figure => ({ section: SECTION, ...f });
     return [
@@ -51,9 +53,9 @@ export const processing: BenchSection = async ({ quick, print }) => {
         note: `largest backlog: app ${paced.app.mostBacklog}, floor ${paced.floor.mostBacklog} (floor drained in ${Math.round(paced.floor.drainMs)} ms); Wix pacing off` }),
       figure({ what: 'backlog drained after the last answer, flood: 64 concurrent as fast as answered', unit: 'ms', app: sustained.app.drainMs,
         floor: sustained.floor.drainMs, better: 'lower', note: `backlog at the last answer: app ${sustained.app.backlogAtLastAnswer}, floor ${sustained.floor.backlogAtLastAnswer}` }),
-      figure({ what: `peak RSS, ${events.toLocaleString('en')} sites vs ${MAX_LANES} (about ${events.toLocaleString('en')} events each)`, unit: 'MB',
+      figure({ what: `peak RSS, ${events.toLocaleString('en')} sites vs ${MAX_LANES} (about ${events.toLocaleString('en')} first messages each)`, unit: 'MB',
         app: manySites, floor: fewSites, better: 'lower', target: 1.25,
-        note: `the app both times: the "floor" is the same app with ${MAX_LANES} sites, one per lane, so both keep every lane busy` }),
+        note: `the app both times: the "floor" is the same app with ${MAX_LANES} sites, one per lane, so both keep every lane busy; every event is a new visitor's first message (and its reply) in both; the higher of two runs each` }),
     ];
   } finally {
     await counter.close();
@@ -177,6 +179,19 @@ async function oneAtATime(emulator: Emulator, counter: WixCallCounter, server: S
   } finally {
     await child.stop();
   }
+}
+
+/**
+ * The two shapes the peak-RSS figure compares: about `events` events from as many sites, and as many from 64 sites
+ * (one per lane, so both keep every lane busy). Each event is a new visitor's first message in both (Get Or Create,
+ * the newest messages, a reply), so what differs is only how many sites there are. (The baseline used to be one person
+ * writing 157 times a site: mostly follow-ups with no Wix call, which hold less in flight; the figure measured that.)
+ */
+export function rssShapes(events: number): { fewSites: MixShape; manySites: MixShape } {
+  return {
+    fewSites: { sites: MAX_LANES, people: Math.ceil(events / MAX_LANES), messagesEach: 1, kinds: ['visitor'] },
+    manySites: { sites: events, people: 1, messagesEach: 1, kinds: ['visitor'] },
+  };
 }
 
 /** The app's peak RSS after processing this mix (64 concurrent); bench/peak-rss.ts runs it alone. */

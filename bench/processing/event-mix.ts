@@ -2,10 +2,14 @@ import type { Emulator } from '../../emulator/index.js';
 
 export interface MixShape {
   sites: number;
-  /** People per site: by turns a visitor, a contact and a member. */
+  /** People per site: by turns a visitor, a contact and a member (or the kinds in `kinds`, by turns). */
   people: number;
   messagesEach: number;
+  kinds?: readonly PersonKind[];
 }
+
+type PersonKind = 'visitor' | 'contact' | 'member';
+const BY_TURNS: readonly PersonKind[] = ['visitor', 'contact', 'member'];
 
 /**
  * The realistic mix: on each site visitors, contacts and members each write a few messages, round by round (so a
@@ -17,8 +21,10 @@ export async function signedMix(emulator: Emulator, shape: MixShape): Promise<st
   const senders: ((text: string) => string)[] = [];
   for (let s = 0; s < shape.sites; s++) {
     const { instanceId } = emulator.createSite();
+    const kinds = shape.kinds ?? BY_TURNS;
     for (let p = 0; p < shape.people; p++) {
-      if (p % 3 === 0) {
+      const kind = kinds[p % kinds.length];
+      if (kind === 'visitor') {
         let visitorId: string | undefined;
         senders.push((text) => {
           const sent = emulator.visitorSends(instanceId, { text, ...(visitorId ? { visitorId } : {}) });
@@ -28,7 +34,7 @@ export async function signedMix(emulator: Emulator, shape: MixShape): Promise<st
         continue;
       }
       const { contactId } = emulator.addContact(instanceId, { firstName: `Person${p}`, email: `person${s}-${p}@example.com` });
-      if (p % 3 === 1) senders.push((text) => emulator.contactSends(instanceId, { text, contactId }).eventId);
+      if (kind === 'contact') senders.push((text) => emulator.contactSends(instanceId, { text, contactId }).eventId);
       else {
         const { memberId } = emulator.registerMember(instanceId, contactId, { nickname: `member${s}-${p}` });
         senders.push((text) => emulator.memberSends(instanceId, { text, memberId }).eventId);
