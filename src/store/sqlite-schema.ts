@@ -137,6 +137,8 @@ export function migrate(db: Database): void {
         'Run the newer build, or point DATA_DIR at another folder.',
     );
   }
+  // Up to date (every start but the first after an upgrade): no write transaction at all.
+  if (current === MIGRATIONS.length) return;
   db.transaction(() => {
     for (let version = current; version < MIGRATIONS.length; version++) db.exec(MIGRATIONS[version]);
     db.pragma(`user_version = ${MIGRATIONS.length}`);

@@ -71,6 +71,24 @@ describe('SQLite store on disk', () => {
     await second.close();
   });
 
+  it('opens an up-to-date file without writing: a writer holding the lock elsewhere does not stop it starting', async () => {
+    const file = await tempFile();
+    const first = openSqliteStore({ file });
+    await first.putConversation(conversation({ conversationId: 'c' }));
+    await first.close();
+    const writer = new Database(file);
+    writer.exec('BEGIN IMMEDIATE');
+    try {
+      // A write at open (the schema step's transaction) would wait out the busy timeout and fail with SQLITE_BUSY.
+      const second = openSqliteStore({ file });
+      expect((await second.getConversation(SITE_A, 'c'))?.conversationId).toBe('c');
+      await second.close();
+    } finally {
+      writer.exec('ROLLBACK');
+      writer.close();
+    }
+  });
+
   it('brings a file of the schema before the dashboard\'s scale steps up: totals, became-times, day counts and list items backfilled', async () => {
     const file = await tempFile();
     await mkdir(dirname(file), { recursive: true });
