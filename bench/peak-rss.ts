@@ -27,9 +27,10 @@ const emulator = await startEmulator({ log: silentLogger, rateLimitPerMinute: fa
 const counter = await startWixCallCounter(emulator.url);
 const print = (line: string) => console.log(`  ${line}`);
 try {
+  const shapes = rssShapes(events);
   for (let r = 0; r < repeat; r++) {
-    const few = await peakRss(emulator, counter, rssShapes(events).fewSites, print);
-    const many = await peakRss(emulator, counter, rssShapes(events).manySites, print);
+    const few = await peakRss(emulator, counter, shapes.fewSites, print);
+    const many = await peakRss(emulator, counter, shapes.manySites, print);
     console.log(`${events.toLocaleString('en')} sites ${many.toFixed(1)} MB, ${MAX_LANES} sites ${few.toFixed(1)} MB: ${(many / few).toFixed(2)}× (target ≤ 1.25×); load average ${load()}`);
   }
 } finally {

@@ -19,9 +19,9 @@ const BY_TURNS: readonly PersonKind[] = ['visitor', 'contact', 'member'];
 export async function signedMix(emulator: Emulator, shape: MixShape): Promise<string[]> {
   emulator.setWebhookUrl(undefined);
   const senders: ((text: string) => string)[] = [];
+  const kinds = shape.kinds ?? BY_TURNS;
   for (let s = 0; s < shape.sites; s++) {
     const { instanceId } = emulator.createSite();
-    const kinds = shape.kinds ?? BY_TURNS;
     for (let p = 0; p < shape.people; p++) {
       const kind = kinds[p % kinds.length];
       if (kind === 'visitor') {
