@@ -16,7 +16,10 @@ export interface SqliteStoreOptions {
   file: string;
 }
 
-/** The self-hosted Store: one SQLite file in WAL mode, checkpointed off the event loop; the journal's primary key is the durable dedupe. */
+/**
+ * The self-hosted Store: one SQLite file in WAL mode, checkpointed off the event loop (wal-checkpointer.ts); the
+ * journal's primary key is the durable dedupe.
+ */
 export function openSqliteStore({ file }: SqliteStoreOptions): Store {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
   const db = new Database(file);
