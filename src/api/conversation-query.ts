@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CONVERSATION_SORT_FIELDS, type ConversationQuery, type ConversationSortField } from '../core/conversation.js';
 import { PARTICIPANT_TYPES, type ParticipantType } from '../core/participant.js';
 import { BadRequestError } from './errors.js';

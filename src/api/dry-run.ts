@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { decideAutoReply, type ReplyDecision } from '../core/auto-reply/decide.js';
 import type { AutoReplySettings } from '../core/auto-reply/settings.js';
 import { validateSettings } from '../core/auto-reply/validate-settings.js';

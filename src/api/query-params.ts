@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isWixId } from '../core/inbox-event.js';
 import { BadRequestError } from './errors.js';
 

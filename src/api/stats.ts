@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { ConversationStats, StatsPeriod } from '../core/auto-reply/ledger.js';
 import type { Store } from '../core/ports.js';
 import { BadRequestError } from './errors.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { BadRequestError } from '../api/errors.js';
 import { isWixId } from '../core/inbox-event.js';
 

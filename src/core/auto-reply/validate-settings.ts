@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PARTICIPANT_TYPES } from '../participant.js';
 import { isTimeZone, minutesOf } from './business-hours.js';
 import { KEYWORD_LIMITS, wordsOf } from './keywords.js';
