@@ -55,9 +55,21 @@ const nodeTarget = (entry, outfile) => ({
   define: { __PREBUILT_BROWSER_DIR__: JSON.stringify('../browser') },
 });
 
+/**
+ * The same as CommonJS, for scripts/code-cache.mjs: Node 20 can keep V8's compiled code of a script (vm.Script),
+ * not of an ES module, and compiling the server's bundle was about 80 ms of every start. `import.meta.url` becomes
+ * the bundle file's URL.
+ */
+const commonJsTarget = (entry, outfile) => ({
+  ...nodeTarget(entry, outfile),
+  format: 'cjs',
+  banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+  define: { ...nodeTarget(entry, outfile).define, 'import.meta.url': '__importMetaUrl' },
+});
+
 /** What each target is: esbuild options, its entry files named relative to the out folder. */
 export const TARGETS = {
-  server: nodeTarget('src/server/main.ts', 'server/main.js'),
+  server: commonJsTarget('src/server/main.ts', 'server/main.cjs'),
   start: nodeTarget('scripts/start.ts', 'local/start.js'),
   browser: {
     entryPoints: BROWSER_ENTRIES,

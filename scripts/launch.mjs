@@ -2,14 +2,15 @@
 // `npm run serve` and `npm start`: bundles what is stale (scripts/bundle.mjs; nothing when the sources are unchanged)
 // and runs the compiled entry in this same process, so a start costs one Node process and no TypeScript runner.
 //
-//   node scripts/launch.mjs serve        the self-hosted server (build/server/main.js)
+//   node scripts/launch.mjs serve        the self-hosted server (build/server/main.cjs, with V8's code cache: code-cache.mjs)
 //   node scripts/launch.mjs start […]    the local mode (build/local/start.js); `--hosted` runs the built Wix worker
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ensureBundled, ROOT } from './bundle.mjs';
+import { runWithCodeCache } from './code-cache.mjs';
 
-const ENTRIES = { serve: ['server', 'server/main.js'], start: ['start', 'local/start.js'] };
+const ENTRIES = { serve: ['server', 'server/main.cjs'], start: ['start', 'local/start.js'] };
 const [what] = process.argv.splice(2, 1);
 const entry = ENTRIES[what];
 if (!entry) {
@@ -29,5 +30,7 @@ if (what === 'start' && process.argv.includes('--hosted')) {
     console.error(`launch: could not bundle ${what}: ${error.message}`);
     process.exit(1);
   }
-  await import(pathToFileURL(path.join(ROOT, 'build', entry[1])).href);
+  const compiled = path.join(ROOT, 'build', entry[1]);
+  if (compiled.endsWith('.cjs')) runWithCodeCache(compiled);
+  else await import(pathToFileURL(compiled).href);
 }

@@ -31,7 +31,7 @@ describe('the server compiled ahead', () => {
       WIX_PUBLIC_KEY: emulator.app.publicKeyPem,
       WIX_API_URL: emulator.url,
       DATA_DIR: dataDir,
-    }, [path.join(out, 'server/main.js')]);
+    }, [path.join(out, 'server/main.cjs')]);
     try {
       expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
       const script = await fetch(`${server.url}/dashboard/dashboard.js`);
