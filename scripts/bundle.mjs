@@ -20,23 +20,6 @@ export const BROWSER_ENTRIES = {
   simulator: 'src/ui/browser/simulator-page.tsx',
 };
 
-/**
- * zod's `z` namespace carries every locale's messages (about 600 kB of the server's bundle, parsed at each start);
- * the app speaks English only, which zod uses by default: the bundle keeps `z.locales.en` and drops the others.
- */
-const zodEnglishOnly = {
-  name: 'zod-english-only',
-  setup(build) {
-    build.onResolve({ filter: /\/locales\/index\.js$/ }, ({ importer }) => (/[\\/]node_modules[\\/]zod[\\/]/.test(importer)
-      ? { path: path.join(path.dirname(importer), '..', 'locales', 'en.js'), namespace: 'zod-locales' }
-      : undefined));
-    build.onLoad({ filter: /.*/, namespace: 'zod-locales' }, ({ path: english }) => ({
-      contents: `export { default as en } from ${JSON.stringify(english)};`,
-      resolveDir: path.dirname(english),
-    }));
-  },
-};
-
 const nodeTarget = (entry, outfile) => ({
   entryPoints: [entry],
   outfile,
@@ -48,7 +31,6 @@ const nodeTarget = (entry, outfile) => ({
   minifyWhitespace: true,
   minifySyntax: true,
   external: ['better-sqlite3', 'esbuild'],
-  plugins: [zodEnglishOnly],
   // CommonJS dependencies bundled into an ES module still call require() for Node's own modules.
   banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   // The bundled server reads the browser bundle this step wrote beside it instead of building it again.

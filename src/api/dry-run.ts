@@ -1,8 +1,9 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { decideAutoReply, type ReplyDecision } from '../core/auto-reply/decide.js';
 import type { AutoReplySettings } from '../core/auto-reply/settings.js';
 import { validateSettings } from '../core/auto-reply/validate-settings.js';
 import type { PersonDetails } from '../core/display-name.js';
+import { once } from '../core/once.js';
 import { PARTICIPANT_TYPES, currentParticipantId, type ParticipantType } from '../core/participant.js';
 import type { Inbox, Store } from '../core/ports.js';
 import { BadRequestError, SettingsInvalidError } from './errors.js';
@@ -106,15 +107,18 @@ async function settingsToTry(store: Store, instanceId: string, draft: unknown): 
   return result.settings;
 }
 
-const isoTime = (name: string) => z.string({ error: `${name} must be an ISO date-time such as 2025-03-01T09:30:00Z` })
-  .max(40, { error: `${name} must be an ISO date-time such as 2025-03-01T09:30:00Z` })
-  .refine((value) => !Number.isNaN(Date.parse(value)), { error: `${name} must be an ISO date-time such as 2025-03-01T09:30:00Z` })
-  .optional();
-const name = (field: string) => z.string({ error: `participant.${field} must be text` })
-  .max(MAX_NAME, { error: `participant.${field} must be at most ${MAX_NAME} characters` }).optional();
+const isoTime = (name: string) => z.optional(z.string({ error: `${name} must be an ISO date-time such as 2025-03-01T09:30:00Z` }).check(
+  z.maxLength(40, { error: `${name} must be an ISO date-time such as 2025-03-01T09:30:00Z` }),
+  z.refine((value) => !Number.isNaN(Date.parse(value)), { error: `${name} must be an ISO date-time such as 2025-03-01T09:30:00Z` }),
+));
+const name = (field: string) => z.optional(z.string({ error: `participant.${field} must be text` })
+  .check(z.maxLength(MAX_NAME, { error: `participant.${field} must be at most ${MAX_NAME} characters` })));
 
-/** The dry-run body as a zod strict object: a key it does not take is refused by name (prototype keys included). */
-const DRY_RUN = z.strictObject({
+/**
+ * The dry-run body as a zod strict object: a key it does not take is refused by name (prototype keys included).
+ * Built on the first dry run, not at start.
+ */
+const dryRunBody = once(() => z.strictObject({
   participant: z.strictObject({
     type: z.enum(PARTICIPANT_TYPES as [ParticipantType, ...ParticipantType[]], { error: `participant.type must be one of ${PARTICIPANT_TYPES.join(', ')}` }),
     firstName: name('firstName'),
@@ -123,20 +127,20 @@ const DRY_RUN = z.strictObject({
     email: name('email'),
     phone: name('phone'),
   }, { error: (issue) => issue.code === 'unrecognized_keys' ? `participant takes type, firstName, lastName, nickname, email, phone; not ${issue.keys.join(', ')}` : `participant.type must be one of ${PARTICIPANT_TYPES.join(', ')}` }),
-  text: z.string({ error: 'text must be the message text' }).max(MAX_DRY_RUN_TEXT, { error: `text must be at most ${MAX_DRY_RUN_TEXT} characters` }),
-  channel: z.string({ error: 'channel must be text, e.g. CHAT' }).max(40, { error: 'channel must be a channel name, e.g. CHAT' }).optional(),
+  text: z.string({ error: 'text must be the message text' }).check(z.maxLength(MAX_DRY_RUN_TEXT, { error: `text must be at most ${MAX_DRY_RUN_TEXT} characters` })),
+  channel: z.optional(z.string({ error: 'channel must be text, e.g. CHAT' }).check(z.maxLength(40, { error: 'channel must be a channel name, e.g. CHAT' }))),
   at: isoTime('at'),
   lastReplyAt: isoTime('lastReplyAt'),
-  firstMessage: z.boolean({ error: 'firstMessage must be true or false' }).optional(),
+  firstMessage: z.optional(z.boolean({ error: 'firstMessage must be true or false' })),
   lastBusinessMessageAt: isoTime('lastBusinessMessageAt'),
-  businessName: z.string({ error: 'businessName must be text' }).max(MAX_NAME, { error: `businessName must be at most ${MAX_NAME} characters` }).optional(),
-  settings: z.unknown().optional(),
+  businessName: z.optional(z.string({ error: 'businessName must be text' }).check(z.maxLength(MAX_NAME, { error: `businessName must be at most ${MAX_NAME} characters` }))),
+  settings: z.optional(z.unknown()),
 }, { error: (issue) => issue.code === 'unrecognized_keys'
   ? `The dry run takes participant, text, channel, at, lastReplyAt, firstMessage, lastBusinessMessageAt, businessName, settings; not ${issue.keys.join(', ')}`
-  : 'The dry run takes a JSON object: {participant: {type, …}, text}' });
+  : 'The dry run takes a JSON object: {participant: {type, …}, text}' }));
 
 function parse(body: unknown): DryRunRequest {
-  const parsed = DRY_RUN.safeParse(body);
+  const parsed = dryRunBody().safeParse(body);
   if (!parsed.success) throw new BadRequestError(parsed.error.issues[0]!.message);
   return parsed.data as DryRunRequest;
 }

@@ -1,4 +1,5 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { once } from '../once.js';
 import { PARTICIPANT_TYPES } from '../participant.js';
 import { isTimeZone, minutesOf } from './business-hours.js';
 import { KEYWORD_LIMITS, wordsOf } from './keywords.js';
@@ -26,7 +27,7 @@ const HHMM = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
  * An object that names every key it accepts: any other key (`__proto__`, `constructor` and `toString` included)
  * is refused, never copied.
  */
-function strict<T extends z.ZodRawShape>(shape: T, what: string) {
+function strict<T extends z.core.$ZodLooseShape>(shape: T, what: string) {
   const keys = Object.keys(shape).join(', ');
   return z.strictObject(shape, {
     error: (issue) => (issue.code === 'unrecognized_keys' ? `is not one of ${keys}` : what),
@@ -37,74 +38,82 @@ function strict<T extends z.ZodRawShape>(shape: T, what: string) {
  * A list of at most `max` items, its length checked before any item is: a list of 100,000 items costs one
  * comparison, not 100,000 parses.
  */
-function boundedList<T extends z.ZodType>(item: T, max: number, notList: string, tooMany: string) {
-  return z.unknown()
-    .refine((value) => !Array.isArray(value) || value.length <= max, { error: tooMany })
-    .pipe(z.array(item, { error: notList }));
+function boundedList<T extends z.core.$ZodType>(item: T, max: number, notList: string, tooMany: string) {
+  return z.pipe(
+    z.unknown().check(z.refine((value) => !Array.isArray(value) || value.length <= max, { error: tooMany })),
+    z.array(item, { error: notList }),
+  );
 }
 
 /**
  * A text sent to a person, with known placeholders. Empty is allowed and means "no auto-reply for them": the
  * settings tab says so beside the field, in the preview and next to Save, so the owner chooses it knowingly.
  */
-const replyText = (max = MAX_TEXT) => z.string({ error: 'must be text' })
-  .max(max, { error: `must be at most ${max} characters` })
-  .superRefine((value, ctx) => {
+const replyText = (max = MAX_TEXT) => z.string({ error: 'must be text' }).check(
+  z.maxLength(max, { error: `must be at most ${max} characters` }),
+  z.superRefine((value, ctx) => {
     if (value.length > max) return;
     for (const name of new Set(unknownPlaceholders(value))) {
       ctx.addIssue({ code: 'custom', message: `has unknown placeholder {${name}}; use {firstName}, {name}, {nickname} or {businessName}` });
     }
-  });
+  }),
+);
 
-const bool = z.boolean({ error: 'must be true or false' });
 const numberFrom = (min: number, max: number) => {
   const message = `must be a number from ${min} to ${max}`;
-  return z.number({ error: message }).min(min, { error: message }).max(max, { error: message });
+  return z.number({ error: message }).check(z.gte(min, { error: message }), z.lte(max, { error: message }));
 };
 
-const interval = strict({
-  from: z.string({ error: 'must be a time "HH:MM" from 00:00 to 23:59' }).regex(HHMM, { error: 'must be a time "HH:MM" from 00:00 to 23:59' }),
-  to: z.string({ error: 'must be a time "HH:MM" from 00:01 to 24:00' }).regex(HHMM, { error: 'must be a time "HH:MM" from 00:01 to 24:00' }),
-}, 'must be {from: "HH:MM", to: "HH:MM"}').superRefine((value, ctx) => {
-  if (HHMM.test(value.from) && HHMM.test(value.to) && minutesOf(value.to) <= minutesOf(value.from)) {
-    ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after from (split a night across two days)' });
-  }
+/** The settings a change may give, each optional: built on the first check of settings, not at start. */
+const settingsSchema = once(() => {
+  const bool = z.boolean({ error: 'must be true or false' });
+
+  const interval = strict({
+    from: z.string({ error: 'must be a time "HH:MM" from 00:00 to 23:59' }).check(z.regex(HHMM, { error: 'must be a time "HH:MM" from 00:00 to 23:59' })),
+    to: z.string({ error: 'must be a time "HH:MM" from 00:01 to 24:00' }).check(z.regex(HHMM, { error: 'must be a time "HH:MM" from 00:01 to 24:00' })),
+  }, 'must be {from: "HH:MM", to: "HH:MM"}').check(z.superRefine((value, ctx) => {
+    if (HHMM.test(value.from) && HHMM.test(value.to) && minutesOf(value.to) <= minutesOf(value.from)) {
+      ctx.addIssue({ code: 'custom', path: ['to'], message: 'must be after from (split a night across two days)' });
+    }
+  }));
+
+  const keyword = z.string({ error: 'must be a list of words' }).check(
+    z.maxLength(MAX_KEYWORD_LENGTH, { error: `must have keywords of at most ${MAX_KEYWORD_LENGTH} characters` }),
+    z.refine((value) => wordsOf(value).length > 0, { error: 'must be a non-empty list of words (each with a letter or digit)' }),
+  );
+
+  const keywordRule = strict({
+    keywords: boundedList(keyword, MAX_KEYWORDS_PER_RULE, 'must be a non-empty list of words', `must have at most ${MAX_KEYWORDS_PER_RULE} keywords`)
+      .check(z.refine((list) => list.length > 0, { error: 'must be a non-empty list of words' })),
+    text: replyText(),
+  }, 'must be {keywords: [...], text}');
+
+  const intervals = boundedList(interval, MAX_INTERVALS_PER_DAY, 'must be a list of {from, to} times', `must have at most ${MAX_INTERVALS_PER_DAY} opening intervals`);
+  const weekly = z.partial(strict(Object.fromEntries(WEEKDAYS.map((day) => [day, intervals])) as
+    Record<(typeof WEEKDAYS)[number], typeof intervals>, `must be an object with ${WEEKDAYS.join(', ')}`));
+
+  return z.partial(strict({
+    enabled: bool,
+    texts: z.partial(strict(Object.fromEntries(PARTICIPANT_TYPES.map((type) => [type, replyText()])) as
+      Record<(typeof PARTICIPANT_TYPES)[number], ReturnType<typeof replyText>>, `must be an object with ${PARTICIPANT_TYPES.join(', ')}`)),
+    businessName: z.string({ error: 'must be text' }).check(z.maxLength(MAX_BUSINESS_NAME, { error: `must be at most ${MAX_BUSINESS_NAME} characters` })),
+    cooldownHours: numberFrom(0, 24 * 365),
+    firstMessageOnly: bool,
+    businessHours: z.partial(strict({
+      enabled: bool,
+      timeZone: z.string({ error: 'must be an IANA time zone' }).check(z.refine(isTimeZone, { error: 'must be an IANA time zone' })),
+      weekly,
+      awayText: replyText(),
+    }, 'must be an object with enabled, timeZone, weekly, awayText')),
+    channels: z.partial(strict(Object.fromEntries(CHANNELS.map((channel) => [channel, bool])) as Record<(typeof CHANNELS)[number], typeof bool>,
+      `must be an object with ${CHANNELS.join(', ')}`)),
+    keywordRules: boundedList(keywordRule, MAX_KEYWORD_RULES, 'must be a list of {keywords, text}', `must have at most ${MAX_KEYWORD_RULES} rules`),
+    quietWhileBusinessMinutes: numberFrom(0, 24 * 60),
+  }, 'must be a JSON object of settings'));
 });
 
-const keyword = z.string({ error: 'must be a list of words' })
-  .max(MAX_KEYWORD_LENGTH, { error: `must have keywords of at most ${MAX_KEYWORD_LENGTH} characters` })
-  .refine((value) => wordsOf(value).length > 0, { error: 'must be a non-empty list of words (each with a letter or digit)' });
-
-const keywordRule = strict({
-  keywords: boundedList(keyword, MAX_KEYWORDS_PER_RULE, 'must be a non-empty list of words', `must have at most ${MAX_KEYWORDS_PER_RULE} keywords`)
-    .refine((list) => list.length > 0, { error: 'must be a non-empty list of words' }),
-  text: replyText(),
-}, 'must be {keywords: [...], text}');
-
-const intervals = boundedList(interval, MAX_INTERVALS_PER_DAY, 'must be a list of {from, to} times', `must have at most ${MAX_INTERVALS_PER_DAY} opening intervals`);
-const weekly = strict(Object.fromEntries(WEEKDAYS.map((day) => [day, intervals])) as
-  Record<(typeof WEEKDAYS)[number], typeof intervals>, `must be an object with ${WEEKDAYS.join(', ')}`).partial();
-
-const SETTINGS = strict({
-  enabled: bool,
-  texts: strict(Object.fromEntries(PARTICIPANT_TYPES.map((type) => [type, replyText()])) as
-    Record<(typeof PARTICIPANT_TYPES)[number], ReturnType<typeof replyText>>, `must be an object with ${PARTICIPANT_TYPES.join(', ')}`).partial(),
-  businessName: z.string({ error: 'must be text' }).max(MAX_BUSINESS_NAME, { error: `must be at most ${MAX_BUSINESS_NAME} characters` }),
-  cooldownHours: numberFrom(0, 24 * 365),
-  firstMessageOnly: bool,
-  businessHours: strict({
-    enabled: bool,
-    timeZone: z.string({ error: 'must be an IANA time zone' }).refine(isTimeZone, { error: 'must be an IANA time zone' }),
-    weekly,
-    awayText: replyText(),
-  }, 'must be an object with enabled, timeZone, weekly, awayText').partial(),
-  channels: strict(Object.fromEntries(CHANNELS.map((channel) => [channel, bool])) as Record<(typeof CHANNELS)[number], typeof bool>,
-    `must be an object with ${CHANNELS.join(', ')}`).partial(),
-  keywordRules: boundedList(keywordRule, MAX_KEYWORD_RULES, 'must be a list of {keywords, text}', `must have at most ${MAX_KEYWORD_RULES} rules`),
-  quietWhileBusinessMinutes: numberFrom(0, 24 * 60),
-}, 'must be a JSON object of settings').partial();
-
-const KNOWN = Object.keys(SETTINGS.shape);
+/** The settings' names, as a problem with an unknown one lists them. */
+const known = once(() => Object.keys(settingsSchema().shape).join(', '));
 
 /**
  * Checks a settings change (a partial object laid over the current settings). Returns every problem, each naming
@@ -115,7 +124,7 @@ export function validateSettings(input: unknown, current: AutoReplySettings):
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
     return { ok: false, problems: [{ field: '(body)', problem: 'must be a JSON object of settings' }] };
   }
-  const parsed = SETTINGS.safeParse(input);
+  const parsed = settingsSchema().safeParse(input);
   if (!parsed.success) {
     const problems = parsed.error.issues.slice(0, MAX_PROBLEMS).flatMap((issue) => problemsOf(issue, input)).slice(0, MAX_PROBLEMS);
     return { ok: false, problems: inGivenOrder(problems, input) };
@@ -135,7 +144,7 @@ function problemsOf(issue: z.core.$ZodIssue, input: object): SettingsProblem[] {
   const path = keywordsCollapsed(issue.path);
   if (issue.code === 'unrecognized_keys') {
     return issue.keys.slice(0, MAX_PROBLEMS).map((key) => path.length === 0
-      ? { field: key, problem: `is not a setting; known: ${KNOWN.join(', ')}` }
+      ? { field: key, problem: `is not a setting; known: ${known()}` }
       : { field: fieldOf([...path, key]), problem: issue.message });
   }
   if (fieldOf(path) === 'businessHours.timeZone') {
