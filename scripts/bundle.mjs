@@ -39,15 +39,18 @@ const nodeTarget = (entry, outfile) => ({
 
 /**
  * The same as CommonJS, for scripts/code-cache.mjs: Node 20 can keep V8's compiled code of a script (vm.Script),
- * not of an ES module, and compiling the server's bundle was about 80 ms of every start. `import.meta.url` becomes
- * the bundle file's URL.
+ * not of an ES module, so a start no longer compiles the server's bundle again. `import.meta.url` becomes the bundle
+ * file's URL.
  */
-const commonJsTarget = (entry, outfile) => ({
-  ...nodeTarget(entry, outfile),
-  format: 'cjs',
-  banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
-  define: { ...nodeTarget(entry, outfile).define, 'import.meta.url': '__importMetaUrl' },
-});
+const commonJsTarget = (entry, outfile) => {
+  const target = nodeTarget(entry, outfile);
+  return {
+    ...target,
+    format: 'cjs',
+    banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    define: { ...target.define, 'import.meta.url': '__importMetaUrl' },
+  };
+};
 
 /** What each target is: esbuild options, its entry files named relative to the out folder. */
 export const TARGETS = {
