@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -43,6 +43,37 @@ describe('the server compiled ahead', () => {
       expect(await unauthenticated.json()).toEqual({ error: { code: expect.any(String), message: expect.any(String) } });
     } finally {
       await server.stop();
+      await emulator.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('starts again from the V8 code cache its first start wrote, and answers the same (what npm run serve runs)', async () => {
+    const emulator = await startEmulator({ log: silentLogger });
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'inbox-identity-cached-data-'));
+    const env = { WIX_APP_ID: emulator.app.appId, WIX_APP_SECRET: emulator.app.appSecret, WIX_PUBLIC_KEY: emulator.app.publicKeyPem,
+      WIX_API_URL: emulator.url, DATA_DIR: dataDir };
+    const launch = ['--input-type=module', '-e', `import { runWithCodeCache } from ${JSON.stringify(path.join(ROOT, 'scripts/code-cache.mjs'))};
+      runWithCodeCache(${JSON.stringify(path.join(out, 'server/main.cjs'))});`];
+    const caches = () => readdirSync(path.join(out, 'server')).filter((name) => name.endsWith('.v8cache'));
+    const answers = async () => {
+      const server = await startServerProcess(env, launch);
+      try {
+        expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+        expect((await fetch(`${server.url}/api/conversations`)).status).toBe(401);
+      } finally {
+        await server.stop();
+      }
+    };
+    try {
+      await answers();
+      expect(caches()).toHaveLength(1);
+      const written = statSync(path.join(out, 'server', caches()[0]!)).mtimeMs;
+      await answers();
+      // Used, not refused and written again.
+      expect(caches()).toHaveLength(1);
+      expect(statSync(path.join(out, 'server', caches()[0]!)).mtimeMs).toBe(written);
+    } finally {
       await emulator.close();
       rmSync(dataDir, { recursive: true, force: true });
     }
