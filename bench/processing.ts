@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -10,6 +10,7 @@ import { startWixCallCounter, type WixCallCounter } from './processing/wix-call-
 import { startServerProcess, type ServerProcess } from './server-process.js';
 import { ms, pool, summarise } from './stats.js';
 import { MAX_LANES } from '../src/services/event-worker.js';
+import { WAL_SIZE_LIMIT_BYTES } from '../src/store/wal-checkpointer.js';
 
 const SECTION = 'Processing';
 const APP = { name: 'app', database: 'inbox-identity.sqlite' };
@@ -44,6 +45,9 @@ export const processing: BenchSection = async ({ quick, print }) => {
         floor: sustained.floor.eventsPerSecond, better: 'higher', target: 0.8, note: 'floor: RS256 verify, SQLite insert, the same Wix calls, ≤ 5 SQLite writes a message' }),
       figure({ what: 'CPU per processed event (server process, user + system)', unit: 'ms', app: sustained.app.cpuMsPerEvent,
         floor: sustained.floor.cpuMsPerEvent, better: 'lower', target: 1.5, note: 'utime + stime from /proc/<pid>/stat over the run, ÷ events' }),
+      figure({ what: 'WAL file at its largest, flood: 64 concurrent as fast as answered', unit: 'MB', app: sustained.app.walMb,
+        floor: sustained.floor.walMb, better: 'lower', limit: WAL_SIZE_LIMIT_BYTES / 1024 / 1024,
+        note: 'sampled every 20 ms; the floor\'s writer checkpoints itself every 1000 pages, the app\'s worker does it off the event loop' }),
       figure({ what: 'Wix calls for the realistic mix (token, one lookup per new person, Get Or Create, Send)', unit: 'calls',
         app: sustained.app.wixCalls, floor: sustained.floor.wixCalls, better: 'lower', target: 1.05 }),
       figure({ what: 'webhook answer p50, 1 at a time, processing running', unit: 'ms', app: single.app.p50, floor: single.floor.p50,
@@ -77,6 +81,20 @@ async function start(server: Server, emulator: Emulator, counter: WixCallCounter
     if (code !== 0 && signal !== 'SIGTERM') console.error(`${server.name} server exited (${code ?? signal}); its last output:\n${tail}`);
   });
   return { ...child, dataDir, stop: async () => { await child.stop(); rmSync(dataDir, { recursive: true, force: true }); } };
+}
+
+/** The largest size a WAL file reached (MB), sampled every 20 ms until `stop`. */
+function walSampler(file: string): { stop(): number } {
+  let largest = 0;
+  const sample = () => {
+    try {
+      largest = Math.max(largest, statSync(file).size);
+    } catch {
+      // Not there (yet, or any more): nothing to count.
+    }
+  };
+  const timer = setInterval(sample, 20);
+  return { stop: () => (sample(), clearInterval(timer), largest / 1024 / 1024) };
 }
 
 /** Events journaled and not done yet, read from the server's own SQLite file. */
@@ -117,6 +135,7 @@ async function sustainedLoad(emulator: Emulator, counter: WixCallCounter, server
   try {
     const pid = child.child.pid!;
     const backlog = backlogReader(child.dataDir, server.database);
+    const wal = walSampler(path.join(child.dataDir, `${server.database}-wal`));
     counter.reset();
     const cpuBefore = cpuMsOf(pid);
     const started = performance.now();
@@ -127,10 +146,10 @@ async function sustainedLoad(emulator: Emulator, counter: WixCallCounter, server
     const done = await drained(backlog);
     const cpuMsPerEvent = (cpuMsOf(pid) - cpuBefore) / jwts.length;
     const result = { eventsPerSecond: jwts.length / ((done - started) / 1000), cpuMsPerEvent, wixCalls: counter.calls,
-      drainMs: done - lastAnswer, backlogAtLastAnswer, answer: summarise(latencies) };
+      drainMs: done - lastAnswer, backlogAtLastAnswer, answer: summarise(latencies), walMb: wal.stop() };
     print(`${server.name}: ${jwts.length} events, 64 concurrent: answer p50 ${ms(result.answer.p50)} p99 ${ms(result.answer.p99)}; `
       + `${result.eventsPerSecond.toFixed(0)} events/s; ${cpuMsPerEvent.toFixed(2)} ms CPU an event; ${result.wixCalls} Wix calls; `
-      + `backlog ${backlogAtLastAnswer} at the last answer, drained ${ms(result.drainMs)} after`);
+      + `backlog ${backlogAtLastAnswer} at the last answer, drained ${ms(result.drainMs)} after; WAL at most ${result.walMb.toFixed(1)} MB`);
     print(`  Wix calls: ${Object.entries(counter.byRoute()).map(([route, n]) => `${route} ${n}`).join(', ')}`);
     return result;
   } finally {

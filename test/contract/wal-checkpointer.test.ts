@@ -1,5 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { statSync } from 'node:fs';
+import { openSync, readSync, closeSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -32,6 +32,47 @@ describe('checkpoints off the event loop', () => {
       expect(await store.getEvent(SITE_A, 'evt-599')).toMatchObject({ eventId: 'evt-599' });
     } finally {
       await store.close();
+    }
+  });
+
+  it('starts a long WAL over while commits keep coming, so it stays short', async () => {
+    const file = await tempFile();
+    const db = new Database(file);
+    db.pragma('journal_mode = WAL');
+    db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, v BLOB)');
+    const insert = db.prepare('INSERT INTO t (v) VALUES (?)');
+    const commit = db.transaction(() => {
+      for (let i = 0; i < 8; i++) insert.run(Buffer.alloc(3000, i));
+    });
+    // 256 pages (1 MB) here; the store's is 32 MB.
+    const checkpointer = startWalCheckpointer(db, file, { restartPages: 256 });
+    try {
+      // A WAL starts over with new salts in its header (bytes 16–23).
+      const salts = () => {
+        const header = Buffer.alloc(8);
+        const fd = openSync(`${file}-wal`, 'r');
+        readSync(fd, header, 0, 8, 16);
+        closeSync(fd);
+        return header.toString('hex');
+      };
+      let longest = 0;
+      let commits = 0;
+      const seen = new Set<string>();
+      // Commits for 1.5 s, a millisecond apart: the worker checkpoints every 250 ms while they keep coming.
+      const started = performance.now();
+      while (performance.now() - started < 1500) {
+        commit();
+        commits++;
+        longest = Math.max(longest, statSync(`${file}-wal`).size);
+        seen.add(salts());
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+      const written = commits * 8 * 4096;
+      expect(seen.size).toBeGreaterThan(2);
+      expect(longest).toBeLessThan(written / 2);
+    } finally {
+      await checkpointer.close();
+      db.close();
     }
   });
 
