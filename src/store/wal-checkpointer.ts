@@ -9,7 +9,7 @@ const AUTOCHECKPOINT_PAGES = 1000;
 /**
  * A WAL longer than this (pages; 32 MB at 4 kB) is started over by the writer's catch-up (see below). SQLite's own
  * writer starts over at 1000 pages, stalling each time; this is long enough that under the benchmark's flood the
- * catch-up comes about every 1.5 s, and at an ordinary rate never (the WAL starts over by itself between commits).
+ * catch-up came about every 2 s. When commits pause, SQLite starts the WAL over by itself, long before 32 MB.
  */
 const RESTART_PAGES = 8192;
 /** SQLite truncates a WAL file larger than this when it starts over (after a burst, the file shrinks back). */
@@ -47,7 +47,7 @@ parentPort.on('message', () => { clearInterval(timer); db.close(); parentPort.cl
  * commits that never happens by itself: the writer appends while the worker copies, and the WAL grew by some 26 MB
  * a second under the benchmark's flood (200 MB in 8 s). So once the worker has copied a long WAL, the writer copies
  * the pages appended since, in a checkpoint of its own on the event loop, and its next commit starts the WAL over.
- * That catch-up waits for the fsync of what was appended since the worker's: 4–30 ms under the flood.
+ * That catch-up waits for the fsync of what was appended since the worker's: 12–25 ms under the flood.
  */
 export function startWalCheckpointer(db: Database.Database, file: string, { restartPages = RESTART_PAGES } = {}): WalCheckpointer {
   const worker = new Worker(WORKER, {
@@ -68,7 +68,7 @@ export function startWalCheckpointer(db: Database.Database, file: string, { rest
     try {
       db.pragma('wal_checkpoint(PASSIVE)');
     } catch {
-      // Busy (the worker's next checkpoint already runs): the worker asks again after that one.
+      // Busy (the worker's next checkpoint runs, or this connection is mid-query): the worker asks again.
     }
   });
   worker.once('error', writerCheckpointsAgain);
