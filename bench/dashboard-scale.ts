@@ -34,7 +34,7 @@ interface Shape {
  */
 export const dashboardScale: BenchSection = async ({ quick, print }) => {
   const sizes = quick ? [1_000] : [1_000, 10_000, 100_000];
-  const runs = quick ? 20 : 300;
+  const runs = quick ? 20 : 1000;
   const figures: Figure[] = [];
   const peakRss = new Map<number, number>();
   const { publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048, publicKeyEncoding: { type: 'spki', format: 'pem' }, privateKeyEncoding: { type: 'pkcs8', format: 'pem' } });
