@@ -9,7 +9,7 @@ import { sqliteAutoReplyLedger } from './sqlite-ledger.js';
 import { migrate } from './sqlite-schema.js';
 import { sqliteSiteLifecycle } from './sqlite-site-lifecycle.js';
 import { sqliteConversationStats } from './sqlite-stats.js';
-import { startWalCheckpointer, WAL_SIZE_LIMIT_BYTES } from './wal-checkpointer.js';
+import { startWalCheckpointer } from './wal-checkpointer.js';
 
 export interface SqliteStoreOptions {
   /** The database file (created with its folder if missing), or ':memory:'. */
@@ -27,8 +27,6 @@ export function openSqliteStore({ file }: SqliteStoreOptions): Store {
   // In WAL mode NORMAL survives a crash of the process (what the journal promises); only an OS crash can lose the last commit.
   db.pragma('synchronous = NORMAL');
   db.pragma('busy_timeout = 5000');
-  // A WAL that a burst made long is cut back when it starts over (wal-checkpointer.ts starts it over).
-  db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT_BYTES}`);
   // The kept counts are triggers: a row an INSERT OR REPLACE replaces must fire its delete trigger too.
   db.pragma('recursive_triggers = ON');
   migrate(db);

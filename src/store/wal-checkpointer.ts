@@ -49,7 +49,11 @@ parentPort.on('message', () => { clearInterval(timer); db.close(); parentPort.cl
  * the pages appended since, in a checkpoint of its own on the event loop, and its next commit starts the WAL over.
  * That catch-up waits for the fsync of what was appended since the worker's: 12–25 ms under the flood.
  */
-export function startWalCheckpointer(db: Database.Database, file: string, { restartPages = RESTART_PAGES } = {}): WalCheckpointer {
+export function startWalCheckpointer(
+  db: Database.Database, file: string, { restartPages = RESTART_PAGES, sizeLimitBytes = WAL_SIZE_LIMIT_BYTES } = {},
+): WalCheckpointer {
+  // The first commit after the WAL starts over cuts a file that a burst made longer back to this.
+  db.pragma(`journal_size_limit = ${sizeLimitBytes}`);
   const worker = new Worker(WORKER, {
     eval: true,
     workerData: { sqlite: createRequire(import.meta.url).resolve('better-sqlite3'), file, everyMs: CHECKPOINT_EVERY_MS, restartPages },

@@ -35,7 +35,7 @@ describe('checkpoints off the event loop', () => {
     }
   });
 
-  it('starts a long WAL over while commits keep coming, so it stays short', async () => {
+  it('starts a long WAL over while commits keep coming, so it stays short, and cuts the file back after the burst', async () => {
     const file = await tempFile();
     const db = new Database(file);
     db.pragma('journal_mode = WAL');
@@ -44,8 +44,8 @@ describe('checkpoints off the event loop', () => {
     const commit = db.transaction(() => {
       for (let i = 0; i < 8; i++) insert.run(Buffer.alloc(3000, i));
     });
-    // 256 pages (1 MB) here; the store's is 32 MB.
-    const checkpointer = startWalCheckpointer(db, file, { restartPages: 256 });
+    // 256 pages (1 MB) and a 2 MB file here; the store's are 32 and 64 MB.
+    const checkpointer = startWalCheckpointer(db, file, { restartPages: 256, sizeLimitBytes: 2 * 1024 * 1024 });
     try {
       // A WAL starts over with new salts in its header (bytes 16–23).
       const salts = () => {
@@ -70,6 +70,11 @@ describe('checkpoints off the event loop', () => {
       const written = commits * 8 * 4096;
       expect(seen.size).toBeGreaterThan(2);
       expect(longest).toBeLessThan(written / 2);
+      expect(longest).toBeGreaterThan(2 * 1024 * 1024);
+      // Once the commits pause, the worker copies the rest; the next commit starts the WAL over and cuts the file back.
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      commit();
+      expect(statSync(`${file}-wal`).size).toBeLessThanOrEqual(2 * 1024 * 1024);
     } finally {
       await checkpointer.close();
       db.close();
