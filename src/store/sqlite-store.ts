@@ -29,6 +29,9 @@ export function openSqliteStore({ file }: SqliteStoreOptions): Store {
   db.pragma('busy_timeout = 5000');
   // The kept counts are triggers: a row an INSERT OR REPLACE replaces must fire its delete trigger too.
   db.pragma('recursive_triggers = ON');
+  // A statement's journal in memory, not a temporary file: a new conversation's INSERT (a dozen indexes, the counts'
+  // triggers) journals more than the 64 kB SQLite keeps in memory, and each time it created, wrote and unlinked a file.
+  db.pragma('temp_store = MEMORY');
   migrate(db);
   const checkpointer = file === ':memory:' ? undefined : startWalCheckpointer(db, file);
 
