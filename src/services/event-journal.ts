@@ -3,7 +3,7 @@ import type { Clock, JournalEntry, Store } from '../core/ports.js';
 import { isSiteUnknown } from '../wix/site-unknown.js';
 import { DeliveredConcurrentlyError } from './delivered-concurrently.js';
 import { giveUp, stepsOf, type EventDeps, type EventStep } from './event-steps.js';
-import { unitOfWork } from './unit-of-work.js';
+import { unitOfWork, type UnitOfWork } from './unit-of-work.js';
 
 export const RECEIVED = 'received';
 export const MAX_ATTEMPTS = 10;
@@ -37,18 +37,20 @@ export function journalEntryOf(event: InboxEvent, clock: Clock): JournalEntry {
  * Runs the steps an event has not finished yet, saving after each, so a crash or a failure
  * resumes where it stopped. A failure is retried with backoff (honouring a Retry-After) until MAX_ATTEMPTS.
  * With a store that writes batches, the steps' writes and the event's progress go in one transaction before each
- * Wix call and at the end (see unit-of-work.ts); otherwise each write, and the progress after each step, at once.
+ * Wix call and at the end (see unit-of-work.ts) — or, given the `unit` of the lane it runs in, at the lane's next
+ * commit; otherwise each write, and the progress after each step, at once.
  */
 export async function advanceEvent(
   deps: EventDeps, entry: JournalEntry, steps: readonly EventStep[] = stepsOf(entry), maxAttempts = MAX_ATTEMPTS,
+  shared?: UnitOfWork,
 ): Promise<JournalEntry> {
   const event = JSON.parse(entry.payload) as InboxEvent;
-  const unit = unitOfWork(deps.store, entry);
+  const unit = shared ?? unitOfWork(deps.store);
   const stepDeps: EventDeps = unit
     ? { ...deps, store: unit.store, directory: unit.committingBefore(deps.directory), inbox: unit.committingBefore(deps.inbox) }
     : deps;
   const save = async (progress: JournalEntry) => {
-    if (unit) unit.entry = progress;
+    if (unit) unit.progress(progress);
     else await deps.store.updateEvent(progress);
   };
   let current = entry;
@@ -70,11 +72,11 @@ export async function advanceEvent(
     current = failedAttempt(current, error, deps.clock.now(), maxAttempts);
     if (current.doneAt) await giveUp(stepDeps, event, current, current.lastError ?? 'failed').catch(() => undefined);
   }
-  if (unit) {
-    unit.entry = current;
+  await save(current);
+  if (unit && !shared) {
     await deps.pause?.();
     await unit.commit();
-  } else await deps.store.updateEvent(current);
+  }
   return current;
 }
 

@@ -1,6 +1,7 @@
 import type { JournalEntry } from '../core/ports.js';
 import type { EventDeps } from './event-steps.js';
 import { advanceEvent } from './event-journal.js';
+import { unitOfWork } from './unit-of-work.js';
 
 export interface EventWorker {
   /** Looks for due events now (a poll); calls made while one runs are coalesced into one more. */
@@ -43,6 +44,8 @@ export const MAX_LANES = 64;
  * can run, so no lane waits for a poll; with 10,000 sites writing at once the rest wait in the journal.
  */
 export const MAX_QUEUED = 512;
+/** Events a lane runs before it commits, though more of its site's are waiting: what a crash can make run again. */
+const MAX_BATCH = 32;
 
 interface Lane {
   instanceId: string;
@@ -124,17 +127,35 @@ export function createEventWorker(given: EventDeps, options: EventWorkerOptions 
   }
 
   async function runLane(lane: Lane): Promise<void> {
-    while (!stopped && lane.queue.length > 0) {
-      const entry = lane.queue.shift()!;
+    // One unit of work for the lane: the events it runs back to back are committed together (see unit-of-work.ts),
+    // and each stays held (queued) until then, so a poll cannot hand out again an event whose end is not yet written.
+    const unit = unitOfWork(deps.store);
+    const ran: JournalEntry[] = [];
+    const commit = async () => {
       try {
-        // Re-read: a poll's copy may be older than what this lane just wrote.
-        const current = await deps.store.getEvent(entry.instanceId, entry.eventId);
-        if (current && !current.doneAt && current.nextAttemptAt <= deps.clock.now().toISOString()) await advanceEvent(deps, current);
-      } catch (error) {
-        options.onError?.(error);
+        await unit?.commit();
       } finally {
-        queued.delete(keyOf(entry));
+        for (const entry of ran.splice(0)) queued.delete(keyOf(entry));
       }
+    };
+    try {
+      while (!stopped && lane.queue.length > 0) {
+        const entry = lane.queue.shift()!;
+        ran.push(entry);
+        try {
+          // Re-read (through the unit: its own progress included): a poll's copy may be older than what this lane wrote.
+          const current = await (unit?.store ?? deps.store).getEvent(entry.instanceId, entry.eventId);
+          if (current && !current.doneAt && current.nextAttemptAt <= deps.clock.now().toISOString()) await advanceEvent(deps, current, undefined, undefined, unit);
+        } catch (error) {
+          options.onError?.(error);
+        }
+        if (lane.queue.length === 0 || ran.length >= MAX_BATCH) {
+          await deps.pause?.();
+          await commit().catch((error) => options.onError?.(error));
+        }
+      }
+    } finally {
+      await commit().catch((error) => options.onError?.(error));
     }
   }
 

@@ -5,18 +5,21 @@ import { participantKeys } from '../core/participant.js';
 import type { JournalEntry, PersonRecord, Store, StoreWrites } from '../core/ports.js';
 
 /**
- * An event's writes, held in memory and committed in one transaction together with how far the event got: before
- * anything leaves the process (a Directory or Inbox call) and when the event ends. So a step that needs no Wix
- * call costs no transaction of its own, a record written twice is written once, and a crash loses only writes no
- * one outside has seen — the steps that made them run again, as they would have. The reply claim is the exception:
- * it is the durable race for a person's reply slot, so it (and any claim still being sent) goes to the store at once.
+ * Events' writes, held in memory and committed in one transaction together with how far each event got: before
+ * anything leaves the process (a Directory or Inbox call), and when the lane has no more events in hand (or has run
+ * a batch of them). So a step that needs no Wix call costs no transaction of its own, a record written twice is
+ * written once, a site's burst of messages is one transaction (the pages every message of a site writes — the end of
+ * its newest-first range, its day counts, the decisions' end — are written once for the burst), and a crash loses
+ * only writes no one outside has seen: the steps that made them run again, as they would have. The reply claim is
+ * the exception: it is the durable race for a person's reply slot, so it (and any claim still being sent) goes to
+ * the store at once.
  */
 export interface UnitOfWork {
   /** The store as the steps see it: their own writes included. */
   store: Store;
-  /** How far the event got; written with the pending writes at the next commit. */
-  entry: JournalEntry;
-  /** Writes what is pending (and the entry, if it changed) in one transaction. */
+  /** How far an event got; written with the pending writes at the next commit. */
+  progress(entry: JournalEntry): void;
+  /** Writes what is pending (and the events' progress) in one transaction. */
   commit(): Promise<void>;
   /** The same dependency, committing what is pending before each of its calls. */
   committingBefore<T extends object>(dependency: T): T;
@@ -26,7 +29,7 @@ const key = (instanceId: string, id: string) => `${instanceId}\u0000${id}`;
 const slotOf = (c: ReplyClaim) => `${c.instanceId}\u0000${c.personKey}\u0000${c.seq}`;
 
 /** A unit of work over a store that can write a batch at once; undefined for a store that cannot. */
-export function unitOfWork(base: Store, entry: JournalEntry): UnitOfWork | undefined {
+export function unitOfWork(base: Store): UnitOfWork | undefined {
   if (!base.writeBatch) return undefined;
   const writeBatch = base.writeBatch.bind(base);
   let conversations = new Map<string, ConversationRecord | { removed: { instanceId: string; conversationId: string } }>();
@@ -34,19 +37,22 @@ export function unitOfWork(base: Store, entry: JournalEntry): UnitOfWork | undef
   let persons: PersonRecord[] = [];
   let decisions = new Map<string, DecisionRecord>();
   let claims = new Map<string, ReplyClaim>();
-  let committed = entry;
+  let events = new Map<string, JournalEntry>();
   // What this unit read from the store (misses too), kept across its commits and updated by its own writes: a step
-  // reads the same alias, conversation and person as the step before it, and the lane runs one event of a site at
-  // a time. Reply claims are never kept: a claim is the race with other deliveries, read afresh each time.
+  // reads the same alias, conversation and person as the step before it, and the event after it; a site's lane is
+  // the only writer of its records. Reply claims are never kept: a claim is the race with other deliveries, read
+  // afresh each time.
   const seenConversations = new Map<string, ConversationRecord | undefined>();
   const seenAliases = new Map<string, string | undefined>();
   const seenPersons = new Map<string, PersonRecord | undefined>();
-  const pending = () => conversations.size + aliases.size + persons.length + decisions.size + claims.size > 0;
+  const pending = () => conversations.size + aliases.size + persons.length + decisions.size + claims.size + events.size > 0;
 
   const unit: UnitOfWork = {
-    entry,
+    progress(entry) {
+      events.set(key(entry.instanceId, entry.eventId), entry);
+    },
     async commit() {
-      if (!pending() && unit.entry === committed) return;
+      if (!pending()) return;
       const writes: StoreWrites = {
         conversations: [...conversations.values()].filter((c): c is ConversationRecord => !('removed' in c)),
         removedConversations: [...conversations.values()].flatMap((c) => ('removed' in c ? [c.removed] : [])),
@@ -54,16 +60,15 @@ export function unitOfWork(base: Store, entry: JournalEntry): UnitOfWork | undef
         persons,
         decisions: [...decisions.values()],
         replyClaims: [...claims.values()],
-        events: unit.entry === committed ? [] : [unit.entry],
+        events: [...events.values()],
       };
-      const entryNow = unit.entry;
       conversations = new Map();
       aliases = new Map();
       persons = [];
       decisions = new Map();
       claims = new Map();
+      events = new Map();
       await writeBatch(writes);
-      committed = entryNow;
     },
     committingBefore(dependency) {
       return new Proxy(dependency, {
@@ -162,6 +167,9 @@ export function unitOfWork(base: Store, entry: JournalEntry): UnitOfWork | undef
     async replyClaims(instanceId, personKeys, limit) {
       const stored = await base.replyClaims(instanceId, personKeys, limit);
       return stored.map((c) => claims.get(slotOf(c)) ?? c).sort(newestClaimFirst);
+    },
+    async getEvent(instanceId, eventId) {
+      return events.get(key(instanceId, eventId)) ?? base.getEvent(instanceId, eventId);
     },
     getSettings: (instanceId) => base.getSettings(instanceId),
   };

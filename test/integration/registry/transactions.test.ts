@@ -3,6 +3,7 @@ import { silentLogger, startEmulator, type Emulator } from '../../../emulator/in
 import type { JournalEntry, Store, StoreWrites } from '../../../src/core/ports.js';
 import { createWebhookReceiver } from '../../../src/server/webhook-receiver.js';
 import { advanceEvent, journalEntryOf } from '../../../src/services/event-journal.js';
+import { createEventWorker } from '../../../src/services/event-worker.js';
 import type { EventDeps } from '../../../src/services/event-steps.js';
 import { openSqliteStore } from '../../../src/store/sqlite-store.js';
 import { createWixDirectory } from '../../../src/wix/directory.js';
@@ -103,5 +104,28 @@ describe('SQLite transactions per event (real SDK against the emulator)', () => 
       expect(new Set(keys).size).toBe(keys.length);
       expect(batch.events.length).toBeLessThanOrEqual(1);
     }
+  });
+
+  it('writes a site\'s burst of messages, run back to back by its lane, in one transaction', async () => {
+    const { instanceId } = emulator.createSite();
+    emulator.setWebhookUrl(undefined);
+    const { contactId } = emulator.addContact(instanceId, { firstName: 'Cy', email: 'cy@example.com' });
+    await oneMessage(() => emulator.contactSends(instanceId, { contactId, text: 'first' }).eventId);
+    const eventIds = ['two', 'three', 'four', 'five'].map((text) => emulator.contactSends(instanceId, { contactId, text }).eventId);
+    await emulator.webhooks.settled();
+    for (const id of eventIds) await receive(await emulator.webhooks.sign(emulator.webhooks.events().find((e) => e.eventId === id)!));
+    counted.transactions = 0;
+    counted.batches = [];
+    const worker = createEventWorker(deps);
+    for (const entry of journaled.slice(-eventIds.length)) worker.offer(entry);
+    await worker.idle();
+    await worker.stop();
+    // One batch: the conversation once, in its final state; four decisions; four events done.
+    expect(counted.transactions).toBe(1);
+    expect(counted.batches[0]!.conversations.map((c) => c.messageCount)).toEqual([5]);
+    expect(counted.batches[0]!.decisions).toHaveLength(4);
+    expect(counted.batches[0]!.events.map((e) => [e.eventId, e.doneAt !== undefined])).toEqual(eventIds.map((id) => [id, true]));
+    for (const id of eventIds) expect((await deps.store.getEvent(instanceId, id))?.doneAt).toBeDefined();
+    expect(emulator.sentByApp(instanceId)).toHaveLength(1);
   });
 });

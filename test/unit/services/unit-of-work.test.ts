@@ -32,14 +32,14 @@ function batchingStore() {
 
 describe('a unit of work', () => {
   it('is not made for a store that cannot write a batch', () => {
-    expect(unitOfWork(createMemoryStore(), entry)).toBeUndefined();
+    expect(unitOfWork(createMemoryStore())).toBeUndefined();
   });
 
   it('reads its own writes, writes each record once in its final state, and nothing until it commits', async () => {
     const { store, base, batches } = batchingStore();
     await base.addEvent(entry);
     await base.setAlias(SITE, 'old-1', 'target');
-    const unit = unitOfWork(store, entry)!;
+    const unit = unitOfWork(store)!;
     await unit.store.putConversation(record('target', 1));
     await unit.store.putConversation(record('target', 2));
     await unit.store.setAlias(SITE, 'old-2', 'target');
@@ -51,7 +51,7 @@ describe('a unit of work', () => {
     expect((await unit.store.getPerson(SITE, { contactId: 'c1' }))?.details.firstName).toBe('Ana');
     expect(await base.getConversation(SITE, 'target')).toBeUndefined();
 
-    unit.entry = { ...entry, stage: 'recorded' };
+    unit.progress({ ...entry, stage: 'recorded' });
     await unit.commit();
     await unit.commit(); // nothing new: no second batch
     expect(batches).toHaveLength(1);
@@ -62,7 +62,7 @@ describe('a unit of work', () => {
 
   it('commits what it holds before a call leaves the process, and before a read it cannot answer itself', async () => {
     const { store, base, batches } = batchingStore();
-    const unit = unitOfWork(store, entry)!;
+    const unit = unitOfWork(store)!;
     await unit.store.putConversation(record('c1'));
     const seen: (ConversationRecord | undefined)[] = [];
     const inbox = unit.committingBefore({ async look() { seen.push(await base.getConversation(SITE, 'c1')); } });
@@ -72,5 +72,24 @@ describe('a unit of work', () => {
     const page = await unit.store.listConversations(SITE, { sort: { field: 'lastMessageAt', order: 'desc' }, offset: 0, limit: 10 } as never);
     expect(page.items.map((c) => c.conversationId).sort()).toEqual(['c1', 'c2']);
     expect(batches).toHaveLength(2);
+  });
+
+  it('commits several events\' writes and progress together, and answers their progress before the commit', async () => {
+    const { store, base, batches } = batchingStore();
+    const second: JournalEntry = { ...entry, eventId: 'e2' };
+    await base.addEvent(entry);
+    await base.addEvent(second);
+    const unit = unitOfWork(store)!;
+    await unit.store.putConversation(record('c1', 1));
+    unit.progress({ ...entry, stage: 'replied', doneAt: '2026-01-01T00:00:01.000Z' });
+    await unit.store.putConversation(record('c1', 2));
+    unit.progress({ ...second, stage: 'replied', doneAt: '2026-01-01T00:00:02.000Z' });
+    expect((await unit.store.getEvent(SITE, 'e2'))?.doneAt).toBe('2026-01-01T00:00:02.000Z');
+    expect((await base.getEvent(SITE, 'e2'))?.doneAt).toBeUndefined();
+    await unit.commit();
+    expect(batches).toHaveLength(1);
+    expect(batches[0]!.conversations.map((c) => c.messageCount)).toEqual([2]);
+    expect(batches[0]!.events.map((e) => e.eventId)).toEqual(['e1', 'e2']);
+    expect((await base.getEvent(SITE, 'e1'))?.doneAt).toBe('2026-01-01T00:00:01.000Z');
   });
 });
