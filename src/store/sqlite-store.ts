@@ -6,7 +6,6 @@ import type { JournalEntry, PersonRecord, Store, StoreWrites } from '../core/por
 import { sqliteConversations } from './sqlite-conversations.js';
 import { sqliteConversionFunnel } from './sqlite-funnel.js';
 import { sqliteAutoReplyLedger } from './sqlite-ledger.js';
-import { groupedInserts } from './grouped-inserts.js';
 import { migrate } from './sqlite-schema.js';
 import { sqliteSiteLifecycle } from './sqlite-site-lifecycle.js';
 import { sqliteConversationStats } from './sqlite-stats.js';
@@ -44,7 +43,6 @@ export function openSqliteStore({ file }: SqliteStoreOptions): Store {
   const progressEvent = db.prepare(`UPDATE journal SET received_at = @receivedAt, next_attempt_at = @nextAttemptAt, done = @done, entry = @entry
     WHERE instance_id = @instanceId AND event_id = @eventId`);
   const updateEvent = { run: (row: ReturnType<typeof journalRow>) => void (progressEvent.run(row).changes === 0 && replaceEvent.run(row)) };
-  const journalInserts = groupedInserts(db, addEvent);
   const getEvent = db.prepare<[string, string], { entry: string }>('SELECT entry FROM journal WHERE instance_id = ? AND event_id = ?');
   const dueEvents = db.prepare<[string, number], { entry: string }>(`SELECT entry FROM journal WHERE done = 0 AND next_attempt_at <= ?
     ORDER BY received_at, instance_id, event_id LIMIT ?`);
@@ -90,7 +88,7 @@ export function openSqliteStore({ file }: SqliteStoreOptions): Store {
   return {
     ...ledger,
     ...sqliteSiteLifecycle(db),
-    addEvent: (entry) => journalInserts.insert(journalRow(entry)),
+    addEvent: async (entry) => (addEvent.run(journalRow(entry)).changes === 1 ? 'added' : 'duplicate'),
     getEvent: async (instanceId, eventId) => parse<JournalEntry>(getEvent.get(instanceId, eventId)?.entry),
     updateEvent: async (entry) => void updateEvent.run(journalRow(entry)),
     dueEvents: async (now, limit) => dueEvents.all(now, limit).map((row) => JSON.parse(row.entry) as JournalEntry),
@@ -115,7 +113,6 @@ export function openSqliteStore({ file }: SqliteStoreOptions): Store {
     conversionFunnel: async (instanceId, period) => conversionFunnel(instanceId, period),
 
     async close() {
-      if (db.open) journalInserts.flush();
       await checkpointer?.close();
       if (db.open) db.close();
     },
