@@ -149,10 +149,9 @@ export function createEventWorker(given: EventDeps, options: EventWorkerOptions 
         } catch (error) {
           options.onError?.(error);
         }
-        if (lane.queue.length === 0 || ran.length >= MAX_BATCH) {
-          await deps.pause?.();
-          await commit().catch((error) => options.onError?.(error));
-        }
+        // A turn between two events (as between two steps): a webhook that arrived meanwhile is answered first.
+        await deps.pause?.();
+        if (lane.queue.length === 0 || ran.length >= MAX_BATCH) await commit().catch((error) => options.onError?.(error));
       }
     } finally {
       await commit().catch((error) => options.onError?.(error));
