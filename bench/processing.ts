@@ -8,7 +8,7 @@ import { cpuMsOf, peakRssMbOf } from './processing/child-usage.js';
 import { signedMix, type MixShape } from './processing/event-mix.js';
 import { startWixCallCounter, type WixCallCounter } from './processing/wix-call-counter.js';
 import { startServerProcess, type ServerProcess } from './server-process.js';
-import { ms, pool, summarise } from './stats.js';
+import { ms, percentile, pool, summarise } from './stats.js';
 import { MAX_LANES } from '../src/services/event-worker.js';
 import { WAL_SIZE_LIMIT_BYTES } from '../src/store/wal-checkpointer.js';
 
@@ -20,10 +20,7 @@ type Server = typeof APP & { command?: string[] };
 const PAIRS = 3;
 type SustainedRun = Awaited<ReturnType<typeof sustainedLoad>>;
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-};
+const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
 
 /** The median of each figure over the runs; the WAL's largest size is the largest of any run (it has a limit). */
 function medianRun(runs: SustainedRun[]): SustainedRun {
@@ -51,7 +48,7 @@ export const processing: BenchSection = async ({ quick, print }) => {
   try {
     const shape: MixShape = quick ? { sites: 2, people: 10, messagesEach: 5 } : { sites: 8, people: 30, messagesEach: 10 };
     // Floor and app by turns, PAIRS times each, and each figure the median of its runs: on a shared 2-core machine one
-    // pair alone put CPU an event anywhere from 1.14x to 1.69x (four runs of the same build, minutes apart).
+    // pair alone put CPU an event anywhere from 1.14x to 1.69x (three runs of the same build, minutes apart).
     const pairs = quick ? 1 : PAIRS;
     const flooded = { floor: [] as SustainedRun[], app: [] as SustainedRun[] };
     for (let i = 0; i < pairs; i++) {
@@ -59,7 +56,8 @@ export const processing: BenchSection = async ({ quick, print }) => {
       flooded.app.push(await sustainedLoad(emulator, counter, APP, shape, print));
     }
     const sustained = { floor: medianRun(flooded.floor), app: medianRun(flooded.app) };
-    const ofRuns = pairs > 1 ? `; the median of ${pairs} runs each, floor and app by turns` : '';
+    const runs = pairs > 1 ? `the median of ${pairs} runs each, floor and app by turns` : undefined;
+    const andRuns = (note: string) => (runs ? `${note}; ${runs}` : note);
     // A sustained load the floor keeps up with easily: half its rate, 64 in flight at most.
     const rate = sustained.floor.eventsPerSecond / 2;
     const paced = { floor: await pacedLoad(emulator, counter, FLOOR, shape, rate, print), app: await pacedLoad(emulator, counter, APP, shape, rate, print) };
@@ -79,19 +77,19 @@ export const processing: BenchSection = async ({ quick, print }) => {
     const figure = (f: Omit<Figure, 'section'>): Figure => ({ section: SECTION, ...f });
     return [
       figure({ what: `events processed per second, ${mix}, 64 concurrent`, unit: 'events/s', app: sustained.app.eventsPerSecond,
-        floor: sustained.floor.eventsPerSecond, better: 'higher', target: 0.8, note: `floor: RS256 verify, SQLite insert, the same Wix calls, ≤ 5 SQLite writes a message${ofRuns}` }),
+        floor: sustained.floor.eventsPerSecond, better: 'higher', target: 0.8, note: andRuns('floor: RS256 verify, SQLite insert, the same Wix calls, ≤ 5 SQLite writes a message') }),
       figure({ what: 'CPU per processed event (server process, user + system)', unit: 'ms', app: sustained.app.cpuMsPerEvent,
-        floor: sustained.floor.cpuMsPerEvent, better: 'lower', target: 1.5, note: `utime + stime from /proc/<pid>/stat over the run, ÷ events${ofRuns}` }),
+        floor: sustained.floor.cpuMsPerEvent, better: 'lower', target: 1.5, note: andRuns('utime + stime from /proc/<pid>/stat over the run, ÷ events') }),
       figure({ what: 'CPU per processed event, the same flood again on the warm process', unit: 'ms', app: sustained.app.warmCpuMsPerEvent,
         floor: sustained.floor.warmCpuMsPerEvent, better: 'lower',
-        note: `the figure above includes compiling the code as it first runs (both servers start cold); this one does not${ofRuns}` }),
+        note: andRuns('the figure above includes compiling the code as it first runs (both servers start cold); this one does not') }),
       figure({ what: 'WAL file at its largest, flood: 64 concurrent as fast as answered', unit: 'MB', app: sustained.app.walMb,
         floor: sustained.floor.walMb, better: 'lower', limit: WAL_SIZE_LIMIT_BYTES / 1024 / 1024,
         note: `sampled every 20 ms, the largest of any run; the floor's writer checkpoints itself every 1000 pages, the app's worker does it off the event loop` }),
       figure({ what: 'Wix calls for the realistic mix (token, one lookup per new person, Get Or Create, Send)', unit: 'calls',
         app: sustained.app.wixCalls, floor: sustained.floor.wixCalls, better: 'lower', target: 1.05 }),
       figure({ what: 'webhook answer p50, 1 at a time, processing running', unit: 'ms', app: single.app.p50, floor: single.floor.p50,
-        better: 'lower', target: 2, ...(ofRuns ? { note: ofRuns.slice(2) } : {}) }),
+        better: 'lower', target: 2, ...(runs ? { note: runs } : {}) }),
       figure({ what: `backlog drained after the last answer, sustained ${Math.round(rate)} events/s (half the floor's), ≤ 64 in flight`, unit: 'ms',
         app: paced.app.drainMs, better: 'lower', target: 2000,
         note: `largest backlog: app ${paced.app.mostBacklog}, floor ${paced.floor.mostBacklog} (floor drained in ${Math.round(paced.floor.drainMs)} ms); Wix pacing off` }),
