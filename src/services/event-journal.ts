@@ -33,17 +33,24 @@ export function journalEntryOf(event: InboxEvent, clock: Clock): JournalEntry {
 }
 
 
+export interface AdvanceOptions {
+  /** The steps to run (by default the entry's own: stepsOf). */
+  steps?: readonly EventStep[];
+  /** Tries before the event is given up on. */
+  maxAttempts?: number;
+  /** The lane's unit of work: the event's writes and progress wait for the lane's commit. */
+  unit?: UnitOfWork;
+}
+
 /**
  * Runs the steps an event has not finished yet, saving after each, so a crash or a failure
  * resumes where it stopped. A failure is retried with backoff (honouring a Retry-After) until MAX_ATTEMPTS.
  * With a store that writes batches, the steps' writes and the event's progress go in one transaction before each
- * Wix call and at the end (see unit-of-work.ts) — or, given the `unit` of the lane it runs in, at the lane's next
+ * Wix call and at the end (see unit-of-work.ts) — or, given the unit of the lane it runs in, at the lane's next
  * commit; otherwise each write, and the progress after each step, at once.
  */
-export async function advanceEvent(
-  deps: EventDeps, entry: JournalEntry, steps: readonly EventStep[] = stepsOf(entry), maxAttempts = MAX_ATTEMPTS,
-  shared?: UnitOfWork,
-): Promise<JournalEntry> {
+export async function advanceEvent(deps: EventDeps, entry: JournalEntry, options: AdvanceOptions = {}): Promise<JournalEntry> {
+  const { steps = stepsOf(entry), maxAttempts = MAX_ATTEMPTS, unit: shared } = options;
   const event = JSON.parse(entry.payload) as InboxEvent;
   const unit = shared ?? unitOfWork(deps.store);
   const stepDeps: EventDeps = unit

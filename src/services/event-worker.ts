@@ -145,7 +145,7 @@ export function createEventWorker(given: EventDeps, options: EventWorkerOptions 
         try {
           // Re-read (through the unit: its own progress included): a poll's copy may be older than what this lane wrote.
           const current = await (unit?.store ?? deps.store).getEvent(entry.instanceId, entry.eventId);
-          if (current && !current.doneAt && current.nextAttemptAt <= deps.clock.now().toISOString()) await advanceEvent(deps, current, undefined, undefined, unit);
+          if (current && !current.doneAt && current.nextAttemptAt <= deps.clock.now().toISOString()) await advanceEvent(deps, current, { unit });
         } catch (error) {
           options.onError?.(error);
         }

@@ -91,9 +91,9 @@ function remember(finished: Set<string>, key: string): void {
  */
 async function advance(deps: HostedEventDeps, entry: JournalEntry, followUpId: string): Promise<JournalEntry | undefined> {
   const canLookUp = () => roomForLookup(deps, entry);
-  const done = entry.doneAt ? entry : await advanceEvent(deps, entry, replyFirstSteps(canLookUp), WIX_DELIVERIES);
+  const done = entry.doneAt ? entry : await advanceEvent(deps, entry, { steps: replyFirstSteps(canLookUp), maxAttempts: WIX_DELIVERIES });
   let followUp = await deps.store.getEvent(entry.instanceId, followUpId);
-  if (followUp && !followUp.doneAt) followUp = await advanceEvent(deps, followUp, undefined, WIX_DELIVERIES);
+  if (followUp && !followUp.doneAt) followUp = await advanceEvent(deps, followUp, { maxAttempts: WIX_DELIVERIES });
   return [done, followUp].find((e): e is JournalEntry => e !== undefined && !e.doneAt);
 }
 
