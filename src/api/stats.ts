@@ -19,10 +19,14 @@ const time = (name: string) => z.pipe(z.optional(z.string()), z.transform((raw: 
 /** Built on the first stats request, not at start. */
 const statsParams = once(() => ({ from: time('from'), to: time('to') }));
 
-/** The period a dashboard route is asked about (`from`, `to`): the last 7 days when not given; a 400 when not a period. */
+/**
+ * The period a dashboard route is asked about (`from`, `to`): the last 7 days when not given; a 400 when not a period.
+ * A period is [from, to), so the default `to` is the millisecond after the request's: what happened in the request's
+ * own millisecond (a reply sent just before the owner opened the panel) is counted.
+ */
 export function periodOf(params: URLSearchParams, now: Date): StatsPeriod {
   const given = queryParams(statsParams(), params);
-  const to = given.to ?? now.toISOString();
+  const to = given.to ?? new Date(now.getTime() + 1).toISOString();
   const from = given.from ?? new Date(Date.parse(to) - DEFAULT_DAYS * 86_400_000).toISOString();
   if (from >= to) throw new BadRequestError(`from must be before to; got from=${from}, to=${to}`);
   return { from, to };
