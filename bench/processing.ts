@@ -15,6 +15,8 @@ import { WAL_SIZE_LIMIT_BYTES } from '../src/store/wal-checkpointer.js';
 const SECTION = 'Processing';
 const APP = { name: 'app', database: 'inbox-identity.sqlite' };
 const FLOOR = { name: 'floor', database: 'floor.sqlite', command: ['--import', 'tsx', 'bench/floors/processing-floor.ts'] };
+/** The same floor with the Wix SDK doing what the app must do through it (the webhook's dispatch, the calls). */
+const SDK_FLOOR = { name: 'floor-sdk', database: 'floor.sqlite', command: [...FLOOR.command, '--sdk'] };
 type Server = typeof APP & { command?: string[] };
 /** Runs of each server, by turns, behind every flood and one-at-a-time figure (their median is the figure). */
 const PAIRS = 3;
@@ -50,13 +52,14 @@ export const processing: BenchSection = async ({ quick, print }) => {
     // Floor and app by turns, PAIRS times each, and each figure the median of its runs: on a shared 2-core machine one
     // pair alone put CPU an event anywhere from 1.14x to 1.69x (three runs of the same build, minutes apart).
     const pairs = quick ? 1 : PAIRS;
-    const flooded = { floor: [] as SustainedRun[], app: [] as SustainedRun[] };
+    const flooded = { floor: [] as SustainedRun[], sdkFloor: [] as SustainedRun[], app: [] as SustainedRun[] };
     for (let i = 0; i < pairs; i++) {
       flooded.floor.push(await sustainedLoad(emulator, counter, FLOOR, shape, print));
+      flooded.sdkFloor.push(await sustainedLoad(emulator, counter, SDK_FLOOR, shape, print));
       flooded.app.push(await sustainedLoad(emulator, counter, APP, shape, print));
     }
-    const sustained = { floor: medianRun(flooded.floor), app: medianRun(flooded.app) };
-    const runs = pairs > 1 ? `the median of ${pairs} runs each, floor and app by turns` : undefined;
+    const sustained = { floor: medianRun(flooded.floor), sdkFloor: medianRun(flooded.sdkFloor), app: medianRun(flooded.app) };
+    const runs = pairs > 1 ? `the median of ${pairs} runs each, floors and app by turns` : undefined;
     const andRuns = (note: string) => (runs ? `${note}; ${runs}` : note);
     // A sustained load the floor keeps up with easily: half its rate, 64 in flight at most.
     const rate = sustained.floor.eventsPerSecond / 2;
@@ -80,6 +83,12 @@ export const processing: BenchSection = async ({ quick, print }) => {
         floor: sustained.floor.eventsPerSecond, better: 'higher', target: 0.8, note: andRuns('floor: RS256 verify, SQLite insert, the same Wix calls, ≤ 5 SQLite writes a message') }),
       figure({ what: 'CPU per processed event (server process, user + system)', unit: 'ms', app: sustained.app.cpuMsPerEvent,
         floor: sustained.floor.cpuMsPerEvent, better: 'lower', target: 1.5, note: andRuns('utime + stime from /proc/<pid>/stat over the run, ÷ events') }),
+      figure({ what: 'events processed per second, against the floor built on the Wix SDK', unit: 'events/s', app: sustained.app.eventsPerSecond,
+        floor: sustained.sdkFloor.eventsPerSecond, better: 'higher', target: 0.8,
+        note: andRuns('the same floor with the SDK verifying and dispatching the webhook and making the same Wix calls, as the app must') }),
+      figure({ what: 'CPU per processed event, against the floor built on the Wix SDK', unit: 'ms', app: sustained.app.cpuMsPerEvent,
+        floor: sustained.sdkFloor.cpuMsPerEvent, better: 'lower', target: 1.5,
+        note: andRuns(`the two floors' difference is the SDK's cost: ${(sustained.sdkFloor.cpuMsPerEvent - sustained.floor.cpuMsPerEvent).toFixed(2)} ms an event`) }),
       figure({ what: 'CPU per processed event, the same flood again on the warm process', unit: 'ms', app: sustained.app.warmCpuMsPerEvent,
         floor: sustained.floor.warmCpuMsPerEvent, better: 'lower',
         note: andRuns('the figure above includes compiling the code as it first runs (both servers start cold); this one does not') }),

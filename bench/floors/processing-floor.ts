@@ -6,12 +6,17 @@
  * messages (the default quiet rule: no auto-reply if the business wrote in the last 30 minutes) and Send Message;
  * and the fewest SQLite writes: the event, the person (new only), the conversation, the reply (first only), done.
  * Settings: WIX_APP_ID, WIX_APP_SECRET, WIX_PUBLIC_KEY, WIX_API_URL, DATA_DIR, PORT. Prints `… on http://…`.
+ *
+ * With `--sdk`, the same floor as the app must be built: the webhook verified and parsed by the Wix SDK (its
+ * `messages.onMessageSentToBusiness` handler), and the same Wix calls made through the SDK's modules. Everything
+ * else is the same, so the two floors' difference is what the SDK costs.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { importSPKI, jwtVerify } from 'jose';
+import { importSPKI } from 'jose';
+import { floorWebhooks, floorWixCalls, type FloorEvent, type FloorWix } from './processing-floor-wix.js';
 
 const env = process.env as Record<string, string>;
 const api = env.WIX_API_URL!.replace(/\/+$/, '');
@@ -32,50 +37,31 @@ const putConversation = db.prepare(`INSERT INTO conversations VALUES (?, ?, 1, ?
 const claimReply = db.prepare('INSERT OR IGNORE INTO replies (instance_id, person_key) VALUES (?, ?)');
 const markDone = db.prepare('UPDATE journal SET done = 1 WHERE instance_id = ? AND event_id = ?');
 
-interface Sender { memberId?: string; contactId?: string; anonymousVisitorId?: string }
-interface Event { instanceId: string; eventId: string; conversationId: string; sender: Sender; at: string }
+const sdk = process.argv.includes('--sdk');
+const wix: FloorWix = await floorWixCalls({ api, appId: env.WIX_APP_ID!, appSecret: env.WIX_APP_SECRET!, sdk });
+const parseWebhook = floorWebhooks(key, sdk);
 
-const tokens = new Map<string, Promise<string>>();
-const token = (instanceId: string) => {
-  let found = tokens.get(instanceId);
-  if (!found) {
-    found = fetch(`${api}/oauth2/token`, { method: 'POST', headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ grant_type: 'client_credentials', client_id: env.WIX_APP_ID, client_secret: env.WIX_APP_SECRET, instance_id: instanceId }) })
-      .then(async (r) => ((await r.json()) as { access_token: string }).access_token);
-    tokens.set(instanceId, found);
-  }
-  return found;
-};
-async function wix(instanceId: string, method: string, route: string, body?: unknown): Promise<Record<string, any>> {
-  const response = await fetch(`${api}${route}`, { method, headers: { authorization: await token(instanceId), 'content-type': 'application/json' },
-    ...(body ? { body: JSON.stringify(body) } : {}) });
-  if (response.status !== 200) throw new Error(`${method} ${route}: ${response.status}`);
-  return (await response.json()) as Record<string, any>;
-}
-
-async function processEvent(e: Event): Promise<void> {
+async function processEvent(e: FloorEvent): Promise<void> {
   const { memberId, contactId, anonymousVisitorId } = e.sender;
   const personKey = memberId ? `m:${memberId}` : contactId ? `c:${contactId}` : `v:${anonymousVisitorId}`;
   if ((memberId || contactId) && !getPerson.get(e.instanceId, personKey)) {
-    const found = memberId ? (await wix(e.instanceId, 'GET', `/members/v1/members/${memberId}?fieldsets=FULL`)).member
-      : (await wix(e.instanceId, 'GET', `/contacts/v4/contacts/${contactId}`)).contact;
+    const found = memberId ? await wix.getMember(e.instanceId, memberId) : await wix.getContact(e.instanceId, contactId!);
     putPerson.run(e.instanceId, personKey, JSON.stringify(found));
   }
   putConversation.run(e.instanceId, e.conversationId, e.at);
   if (claimReply.run(e.instanceId, personKey).changes === 1) {
-    const participantId = memberId ? { memberId } : contactId ? { contactId } : { anonymousVisitorId };
-    const { conversation } = await wix(e.instanceId, 'POST', '/inbox/v2/conversations', { participantId });
-    const { messages } = await wix(e.instanceId, 'GET', `/inbox/v2/messages?conversationId=${conversation.id}&visibility=BUSINESS`);
-    if ((messages as { sender?: { wixUserId?: string } }[]).some((m) => m.sender?.wixUserId)) return void markDone.run(e.instanceId, e.eventId);
-    await wix(e.instanceId, 'POST', '/inbox/v2/messages', { conversationId: conversation.id,
-      message: { direction: 'BUSINESS_TO_PARTICIPANT', visibility: 'BUSINESS_AND_PARTICIPANT', content: { basic: { items: [{ text: 'Thanks for writing!' }] } } } });
+    const participantId = memberId ? { memberId } : contactId ? { contactId } : { anonymousVisitorId: anonymousVisitorId! };
+    const conversationId = await wix.getOrCreateConversation(e.instanceId, participantId);
+    const messages = await wix.businessMessages(e.instanceId, conversationId);
+    if (messages.some((m) => m.sender?.wixUserId)) return void markDone.run(e.instanceId, e.eventId);
+    await wix.sendMessage(e.instanceId, conversationId, 'Thanks for writing!');
   }
   markDone.run(e.instanceId, e.eventId);
 }
 
 /** One lane per site: a site's events one after another. */
 const lanes = new Map<string, Promise<void>>();
-function offer(e: Event): void {
+function offer(e: FloorEvent): void {
   const next = (lanes.get(e.instanceId) ?? Promise.resolve()).then(() => processEvent(e)).catch((error) => console.error(error));
   lanes.set(e.instanceId, next);
   void next.then(() => { if (lanes.get(e.instanceId) === next) lanes.delete(e.instanceId); });
@@ -86,12 +72,8 @@ const server = createServer((req, res) => {
   req.on('data', (c: Buffer) => chunks.push(c));
   req.on('end', async () => {
     try {
-      const { payload } = await jwtVerify(Buffer.concat(chunks).toString(), key, { algorithms: ['RS256'] });
-      const outer = JSON.parse(payload.data as string) as { instanceId: string; data: string };
-      const domain = JSON.parse(outer.data) as { id: string; actionEvent: { body: { conversationId: string; message: { sender: Sender; createdDate: string } } } };
-      const { conversationId, message } = domain.actionEvent.body;
-      const event: Event = { instanceId: outer.instanceId, eventId: domain.id, conversationId, sender: message.sender, at: message.createdDate };
-      const added = addEvent.run(event.instanceId, event.eventId, outer.data).changes === 1;
+      const { event, data } = await parseWebhook(Buffer.concat(chunks).toString());
+      const added = addEvent.run(event.instanceId, event.eventId, data).changes === 1;
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ result: added ? 'processed' : 'duplicate' }));
       if (added) setImmediate(() => offer(event));
     } catch (error) {
@@ -99,5 +81,5 @@ const server = createServer((req, res) => {
     }
   });
 });
-server.listen(Number(env.PORT ?? 0), '127.0.0.1', () => console.log(`processing floor on http://127.0.0.1:${(server.address() as AddressInfo).port}`));
+server.listen(Number(env.PORT ?? 0), '127.0.0.1', () => console.log(`processing floor${sdk ? ' (Wix SDK)' : ''} on http://127.0.0.1:${(server.address() as AddressInfo).port}`));
 process.once('SIGTERM', () => server.close(() => process.exit(0)));
