@@ -49,8 +49,8 @@ export const processing: BenchSection = async ({ quick, print }) => {
   const counter = await startWixCallCounter(emulator.url);
   try {
     const shape: MixShape = quick ? { sites: 2, people: 10, messagesEach: 5 } : { sites: 8, people: 30, messagesEach: 10 };
-    // Floor and app by turns, PAIRS times each, and each figure the median of its runs: on a shared 2-core machine one
-    // pair alone put CPU an event anywhere from 1.14x to 1.69x (three runs of the same build, minutes apart).
+    // The floors and the app by turns, PAIRS times each, and each figure the median of its runs: on a shared 2-core
+    // machine one pair alone put CPU an event anywhere from 1.14x to 1.69x (three runs of the same build, minutes apart).
     const pairs = quick ? 1 : PAIRS;
     const flooded = { floor: [] as SustainedRun[], sdkFloor: [] as SustainedRun[], app: [] as SustainedRun[] };
     for (let i = 0; i < pairs; i++) {
