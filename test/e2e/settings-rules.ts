@@ -26,7 +26,9 @@ function zoneClosedNow(): string {
     const parts = new Intl.DateTimeFormat('en-US', { timeZone, weekday: 'short', hour: '2-digit', hourCycle: 'h23' }).formatToParts(new Date());
     const weekday = parts.find((p) => p.type === 'weekday')!.value;
     const hour = Number(parts.find((p) => p.type === 'hour')!.value);
-    return weekday === 'Sat' || weekday === 'Sun' || hour < 9 || hour >= 16; // 16: an hour's margin before closing
+    // Closed (9:00–17:00 on weekdays by default) and staying closed while the test runs: from 17:00, or before 8:00
+    // (an hour's margin before opening), or at the weekend. (It said `hour >= 16`, and at 16:xx the site is open.)
+    return weekday === 'Sat' || weekday === 'Sun' || hour < 8 || hour >= 17;
   })!;
 }
 
