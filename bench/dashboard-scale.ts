@@ -17,6 +17,9 @@ const APP_ID = 'c0ffee00-0000-4000-8000-000000000001';
 const APP_SECRET = 'bench-app-secret';
 const DAY = 86_400_000;
 
+/** How long after the servers start the first measured shape keeps warming up. */
+const WARM_AFTER_START_MS = 3000;
+
 /** One list shape: the app's query string and the floor's, for the same 50 rows. */
 interface Shape {
   name: string;
@@ -32,9 +35,6 @@ interface Shape {
  * process times HTTP requests to both, alternating, one at a time over a kept-alive connection. These routes make
  * no Wix call, so the server gets dummy Wix settings (a fresh public key, an API URL nothing answers).
  */
-/** How long after the servers start the first measured shape keeps warming up. */
-const WARM_AFTER_START_MS = 3000;
-
 export const dashboardScale: BenchSection = async ({ quick, print }) => {
   const sizes = quick ? [1_000] : [1_000, 10_000, 100_000];
   const runs = quick ? 20 : 1000;
