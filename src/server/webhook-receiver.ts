@@ -136,7 +136,7 @@ function asApiError(error: unknown, fromInput = false): unknown {
   const code = (error as { code?: string })?.code ?? '';
   const reason = ((error as { cause?: Error })?.cause ?? (error as Error))?.message ?? '';
   if (code === 'ERR_JWT_EXPIRED') return new UnauthorizedError('Webhook token has expired', 'TOKEN_EXPIRED');
-  if (code === 'ERR_JWT_CLAIM_VALIDATION_FAILED') return new UnauthorizedError(`Webhook token refused: ${reason} (exp and iat are required; iat may not be in the future)`, 'BAD_CLAIMS');
+  if (code === 'ERR_JWT_CLAIM_VALIDATION_FAILED') return new UnauthorizedError(`Webhook token refused: ${reason} (iat may not be in the future)`, 'BAD_CLAIMS');
   if (code === 'ERR_JWS_INVALID' || code === 'ERR_JWT_INVALID') return new BadRequestError('Webhook body is not a JWT', 'MALFORMED_TOKEN');
   if (code.startsWith('ERR_J')) return new UnauthorizedError('Webhook signature is not valid for this app\'s public key (check WIX_PUBLIC_KEY)', 'BAD_SIGNATURE');
   if (error instanceof Error && /JWT/.test(error.message)) return new BadRequestError(error.message, 'MALFORMED_TOKEN');

@@ -79,6 +79,18 @@ describe('webhooks as Wix sends them', () => {
     expect(error.message).toMatch(/exp/i);
   });
 
+  it('accepts a genuine JWT without exp or iat, as the SDK does, and still refuses an iat in the future', async () => {
+    const { data } = decodeJwt(await emu.webhooks.sign(emu.webhooks.events()[0]!));
+    const signed = (jwt: SignJWT) => jwt.setProtectedHeader({ alg: 'RS256' }).sign(emu.app.privateKey);
+    for (const jwt of [await signed(new SignJWT({ data })), await signed(new SignJWT({ data }).setExpirationTime('1h'))]) {
+      const { client, seen } = webhookClient();
+      expect((await client.webhooks.process(jwt)).instanceId).toBe(instanceId);
+      expect(seen).toHaveLength(1);
+    }
+    const ahead = await signed(new SignJWT({ data }).setIssuedAt(Math.floor(Date.now() / 1000) + 3600));
+    expect((await rejectionOf(webhookClient().client.webhooks.process(ahead))).message).toMatch(/iat.*future/);
+  });
+
   it('rejects a JWT signed with another key, and a client holding another public key', async () => {
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const genuine = await emu.webhooks.sign(emu.webhooks.events()[0]!);
