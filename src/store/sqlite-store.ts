@@ -6,6 +6,7 @@ import type { JournalEntry, PersonRecord, Store, StoreWrites } from '../core/por
 import { sqliteConversations } from './sqlite-conversations.js';
 import { sqliteConversionFunnel } from './sqlite-funnel.js';
 import { sqliteAutoReplyLedger } from './sqlite-ledger.js';
+import { groupCommit } from './group-commit.js';
 import { migrate } from './sqlite-schema.js';
 import { sqliteSiteLifecycle } from './sqlite-site-lifecycle.js';
 import { sqliteConversationStats } from './sqlite-stats.js';
@@ -18,7 +19,7 @@ export interface SqliteStoreOptions {
 
 /**
  * The self-hosted Store: one SQLite file in WAL mode, checkpointed off the event loop (wal-checkpointer.ts); the
- * journal's primary key is the durable dedupe.
+ * journal's primary key is the durable dedupe. Journal inserts and units of work are group-committed.
  */
 export function openSqliteStore({ file }: SqliteStoreOptions): Store {
   if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
@@ -84,11 +85,14 @@ export function openSqliteStore({ file }: SqliteStoreOptions): Store {
     for (const decision of writes.decisions) ledgerWrites.putDecision(decision);
     for (const entry of writes.events) updateEvent.run(journalRow(entry));
   });
+  // Webhooks answered together and lanes that commit together share a transaction (group-commit.ts).
+  const journalInserts = groupCommit(db, (entry: JournalEntry) => (addEvent.run(journalRow(entry)).changes === 1 ? 'added' as const : 'duplicate' as const));
+  const batches = groupCommit(db, writeBatch);
 
   return {
     ...ledger,
     ...sqliteSiteLifecycle(db),
-    addEvent: async (entry) => (addEvent.run(journalRow(entry)).changes === 1 ? 'added' : 'duplicate'),
+    addEvent: (entry) => journalInserts.write(entry),
     getEvent: async (instanceId, eventId) => parse<JournalEntry>(getEvent.get(instanceId, eventId)?.entry),
     updateEvent: async (entry) => void updateEvent.run(journalRow(entry)),
     dueEvents: async (now, limit) => dueEvents.all(now, limit).map((row) => JSON.parse(row.entry) as JournalEntry),
@@ -105,7 +109,7 @@ export function openSqliteStore({ file }: SqliteStoreOptions): Store {
 
     getPerson: async (instanceId, ids) => personUnder(instanceId, participantKeys(ids)),
     putPerson: async (person) => putPerson(person),
-    writeBatch: async (writes) => writeBatch(writes),
+    writeBatch: (writes) => batches.write(writes),
 
     // The dashboard's cards (sqlite-stats.ts).
     conversationStats: async (instanceId, period) => conversationStats(instanceId, period),
@@ -113,6 +117,8 @@ export function openSqliteStore({ file }: SqliteStoreOptions): Store {
     conversionFunnel: async (instanceId, period) => conversionFunnel(instanceId, period),
 
     async close() {
+      journalInserts.flush();
+      batches.flush();
       await checkpointer?.close();
       if (db.open) db.close();
     },
