@@ -85,6 +85,8 @@ export function startWalCheckpointer(
     async close() {
       if (!running) return;
       const exited = new Promise((resolve) => worker.once('exit', resolve));
+      // Unreferenced, the worker would not keep a process that has nothing else to do alive until it has closed.
+      worker.ref();
       worker.postMessage('close');
       await exited;
     },

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { openSync, readSync, closeSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -106,5 +107,14 @@ describe('checkpoints off the event loop', () => {
     expect(checkpointer.running).toBe(false);
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000);
     db.close();
+  });
+
+  it('closes in a process with nothing else to do: the close keeps it alive until the worker has gone', async () => {
+    const file = await tempFile();
+    // A script that opens a store and closes it at once; its top-level await must settle (exit 0, not 13).
+    const script = `import { openSqliteStore } from ${JSON.stringify(new URL('../../src/store/sqlite-store.ts', import.meta.url).href)};
+      await openSqliteStore({ file: ${JSON.stringify(file)} }).close(); console.log('closed');`;
+    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
+    expect({ status: run.status, stdout: run.stdout.trim() }).toStrictEqual({ status: 0, stdout: 'closed' });
   });
 });
