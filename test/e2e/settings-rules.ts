@@ -116,6 +116,8 @@ export function settingsRulesTests(session: () => { demo: DemoMode; browser: Bro
     await page.locator(hook('setting-hours')).locator('input').click({ force: true });
     const zone = zoneClosedNow();
     const picker = page.locator(`${hook('setting-timezone')} input`);
+    // Switched on with the default UTC still there, the hours take the browser's zone (this one is set to Lisbon).
+    await expect.poll(() => picker.inputValue()).toBe('Europe/Lisbon');
     // By keyboard: type part of the city, the one matching zone is offered, Enter takes it.
     await picker.fill('');
     await picker.pressSequentially(zone.split('/')[1]!.replace('_', ' ').toLowerCase());

@@ -1,10 +1,11 @@
 import type { FC } from 'react';
 import { Box, Card, FormField, InputArea, Text } from '@wix/design-system';
 import { isOpen } from '../../core/auto-reply/business-hours.js';
+import { DEFAULT_SETTINGS } from '../../core/auto-reply/settings.js';
 import type { AutoReplySettings } from '../api/dashboard-api.js';
 import type { FieldProblems } from './field-problems.js';
 import { SettingSwitch } from './setting-switch.js';
-import { TimeZonePicker, nowIn } from './time-zone-picker.js';
+import { TimeZonePicker, browserTimeZone, nowIn } from './time-zone-picker.js';
 import { WeeklyHours } from './weekly-hours.js';
 
 type BusinessHours = AutoReplySettings['businessHours'];
@@ -13,6 +14,16 @@ interface Props {
   value: BusinessHours;
   onChange(next: BusinessHours): void;
   problems: FieldProblems;
+}
+
+/**
+ * Hours switched on while the zone is still the default UTC: the browser's zone is the better first guess (the line
+ * under the picker says what time it is there, and the owner can change it before saving).
+ */
+function firstGuessOfZone(enabled: boolean, timeZone: string): { timeZone?: string } {
+  const guess = browserTimeZone();
+  const untouched = timeZone === DEFAULT_SETTINGS.businessHours.timeZone;
+  return enabled && untouched && guess && guess !== timeZone ? { timeZone: guess } : {};
 }
 
 /** When the business is open, in the site's time zone; outside those hours the away text goes out instead. */
@@ -29,7 +40,7 @@ export const BusinessHoursCard: FC<Props> = ({ value, onChange, problems }) => {
         <Box direction="vertical" gap="SP4">
           <SettingSwitch id="setting-hours" label="Send the away text outside business hours"
             help={value.enabled ? undefined : 'Off: every reply is the standard one, at any hour.'}
-            checked={value.enabled} onChange={(enabled) => set({ enabled })} />
+            checked={value.enabled} onChange={(enabled) => set({ enabled, ...firstGuessOfZone(enabled, value.timeZone) })} />
           {showDetails ? (
             <>
               <FormField id="setting-timezone" label="Time zone" status={problems.at('businessHours.timeZone') ? 'error' : undefined}

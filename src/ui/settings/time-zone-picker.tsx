@@ -52,3 +52,12 @@ export function nowIn(timeZone: string, now = new Date()): string {
     return '';
   }
 }
+
+/** The zone this browser is set to (the owner's own, most often the business's); undefined when it cannot tell. */
+export function browserTimeZone(): string | undefined {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone || undefined;
+  } catch {
+    return undefined;
+  }
+}
