@@ -21,9 +21,9 @@ interface Props {
  * under the picker says what time it is there, and the owner can change it before saving).
  */
 function firstGuessOfZone(enabled: boolean, timeZone: string): { timeZone?: string } {
+  if (!enabled || timeZone !== DEFAULT_SETTINGS.businessHours.timeZone) return {};
   const guess = browserTimeZone();
-  const untouched = timeZone === DEFAULT_SETTINGS.businessHours.timeZone;
-  return enabled && untouched && guess && guess !== timeZone ? { timeZone: guess } : {};
+  return guess && guess !== timeZone ? { timeZone: guess } : {};
 }
 
 /** When the business is open, in the site's time zone; outside those hours the away text goes out instead. */
