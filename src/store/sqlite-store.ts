@@ -85,14 +85,13 @@ export function openSqliteStore({ file }: SqliteStoreOptions): Store {
     for (const decision of writes.decisions) ledgerWrites.putDecision(decision);
     for (const entry of writes.events) updateEvent.run(journalRow(entry));
   });
-  // Webhooks answered together and lanes that commit together share a transaction (group-commit.ts).
-  const journalInserts = groupCommit(db, (entry: JournalEntry) => (addEvent.run(journalRow(entry)).changes === 1 ? 'added' as const : 'duplicate' as const));
-  const batches = groupCommit(db, writeBatch);
+  // Webhooks answered and lanes committing in the same turn share one transaction (group-commit.ts).
+  const commits = groupCommit(db);
 
   return {
     ...ledger,
     ...sqliteSiteLifecycle(db),
-    addEvent: (entry) => journalInserts.write(entry),
+    addEvent: (entry) => commits.write(() => (addEvent.run(journalRow(entry)).changes === 1 ? 'added' as const : 'duplicate' as const)),
     getEvent: async (instanceId, eventId) => parse<JournalEntry>(getEvent.get(instanceId, eventId)?.entry),
     updateEvent: async (entry) => void updateEvent.run(journalRow(entry)),
     dueEvents: async (now, limit) => dueEvents.all(now, limit).map((row) => JSON.parse(row.entry) as JournalEntry),
@@ -109,7 +108,7 @@ export function openSqliteStore({ file }: SqliteStoreOptions): Store {
 
     getPerson: async (instanceId, ids) => personUnder(instanceId, participantKeys(ids)),
     putPerson: async (person) => putPerson(person),
-    writeBatch: (writes) => batches.write(writes),
+    writeBatch: (writes) => commits.write(() => writeBatch(writes)),
 
     // The dashboard's cards (sqlite-stats.ts).
     conversationStats: async (instanceId, period) => conversationStats(instanceId, period),
@@ -117,8 +116,7 @@ export function openSqliteStore({ file }: SqliteStoreOptions): Store {
     conversionFunnel: async (instanceId, period) => conversionFunnel(instanceId, period),
 
     async close() {
-      journalInserts.flush();
-      batches.flush();
+      commits.flush();
       await checkpointer?.close();
       if (db.open) db.close();
     },
