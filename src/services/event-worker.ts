@@ -40,12 +40,18 @@ export interface EventWorkerOptions {
 const BATCH = 500;
 export const MAX_LANES = 64;
 /**
- * Events held in memory at most (about 2 kB each, and a lane for each site among them): eight for each lane that
- * can run, so no lane waits for a poll; with 10,000 sites writing at once the rest wait in the journal.
+ * Events held in memory at most (about 2 kB each, and a lane for each site among them; ~8 MB in all): 64 for each
+ * lane that can run, so a site's burst is in its lane whole and is committed in a few units of work, each of which
+ * writes a conversation once however many of its messages it ran (at 8 a lane, a unit held about one message a
+ * conversation, and each message rewrote its conversation's row and three index entries). With 10,000 sites
+ * writing at once the rest wait in the journal.
  */
-export const MAX_QUEUED = 512;
-/** Events a lane runs before it commits, though more of its site's are waiting: what a crash can make run again. */
-const MAX_BATCH = 32;
+export const MAX_QUEUED = 4096;
+/**
+ * Events a lane runs before it commits, though more of its site's are waiting: what a crash can make run again (no
+ * Wix call is among them: a unit commits before each), and how long the commit holds the event loop (~5 ms).
+ */
+export const MAX_BATCH = 128;
 
 interface Lane {
   instanceId: string;

@@ -3,7 +3,7 @@ import { silentLogger, startEmulator, type Emulator } from '../../../emulator/in
 import type { JournalEntry, Store, StoreWrites } from '../../../src/core/ports.js';
 import { createWebhookReceiver } from '../../../src/server/webhook-receiver.js';
 import { advanceEvent, journalEntryOf } from '../../../src/services/event-journal.js';
-import { createEventWorker } from '../../../src/services/event-worker.js';
+import { createEventWorker, MAX_BATCH, MAX_QUEUED } from '../../../src/services/event-worker.js';
 import type { EventDeps } from '../../../src/services/event-steps.js';
 import { openSqliteStore } from '../../../src/store/sqlite-store.js';
 import { createWixDirectory } from '../../../src/wix/directory.js';
@@ -127,5 +127,34 @@ describe('SQLite transactions per event (real SDK against the emulator)', () => 
     expect(counted.batches[0]!.events.map((e) => [e.eventId, e.doneAt !== undefined])).toEqual(eventIds.map((id) => [id, true]));
     for (const id of eventIds) expect((await deps.store.getEvent(instanceId, id))?.doneAt).toBeDefined();
     expect(emulator.sentByApp(instanceId)).toHaveLength(1);
+  });
+
+  it('commits a longer burst from several people in units of MAX_BATCH, each conversation written once in each', async () => {
+    const { instanceId } = emulator.createSite();
+    emulator.setWebhookUrl(undefined);
+    const people = ['Di', 'Ed', 'Fa', 'Gu', 'Ha'].map((firstName) => emulator.addContact(instanceId, { firstName, email: `${firstName}@example.com` }).contactId);
+    for (const contactId of people) await oneMessage(() => emulator.contactSends(instanceId, { contactId, text: 'first' }).eventId);
+    // Round by round, as people write: 30 more messages each, 150 in all (more than a unit, fewer than the worker holds).
+    const eventIds: string[] = [];
+    for (let round = 0; round < 30; round++) for (const contactId of people) eventIds.push(emulator.contactSends(instanceId, { contactId, text: `m${round}` }).eventId);
+    expect(eventIds.length).toBeGreaterThan(MAX_BATCH);
+    expect(eventIds.length).toBeLessThan(MAX_QUEUED);
+    await emulator.webhooks.settled();
+    const byId = new Map(emulator.webhooks.events().map((e) => [e.eventId, e]));
+    for (const id of eventIds) await receive(await emulator.webhooks.sign(byId.get(id)!));
+    counted.transactions = 0;
+    counted.batches = [];
+    const worker = createEventWorker(deps);
+    for (const entry of journaled.slice(-eventIds.length)) worker.offer(entry);
+    await worker.idle();
+    await worker.stop();
+    // Units of MAX_BATCH events, then the rest; in each, every conversation once, in its state at that commit.
+    const units = Math.ceil(eventIds.length / MAX_BATCH);
+    expect(counted.transactions).toBe(units);
+    expect(counted.batches.map((b) => b.events.length)).toEqual(Array.from({ length: units }, (_, i) => Math.min(MAX_BATCH, eventIds.length - i * MAX_BATCH)));
+    for (const batch of counted.batches) expect(batch.conversations).toHaveLength(people.length);
+    expect(counted.batches.at(-1)!.conversations.map((c) => c.messageCount)).toEqual(people.map(() => 31));
+    for (const id of eventIds) expect((await deps.store.getEvent(instanceId, id))?.doneAt).toBeDefined();
+    expect(emulator.sentByApp(instanceId)).toHaveLength(people.length);
   });
 });
