@@ -1,4 +1,5 @@
 import type { DecisionRecord, ReplyClaim } from '../core/auto-reply/ledger.js';
+import type { AutoReplySettings } from '../core/auto-reply/settings.js';
 import { newestClaimFirst } from '../core/conversation-stats.js';
 import type { ConversationRecord } from '../core/conversation.js';
 import { participantKeys } from '../core/participant.js';
@@ -40,11 +41,17 @@ export function unitOfWork(base: Store): UnitOfWork | undefined {
   let events = new Map<string, JournalEntry>();
   // What this unit read from the store (misses too), kept across its commits and updated by its own writes: a step
   // reads the same alias, conversation and person as the step before it, and the event after it; a site's lane is
-  // the only writer of its records. Reply claims are never kept: a claim is the race with other deliveries, read
-  // afresh each time.
+  // the only writer of its records.
   const seenConversations = new Map<string, ConversationRecord | undefined>();
   const seenAliases = new Map<string, string | undefined>();
   const seenPersons = new Map<string, PersonRecord | undefined>();
+  // The reply claims and the settings this unit read, kept only until its next commit (before any Wix call, after at
+  // most a batch of events) and forgotten at any claim written: a person's later messages in a burst read their
+  // claims once. Claims are the race with other deliveries, but a stale read cannot send twice — the claim itself is
+  // a durable insert that fails for a slot taken (and then the claims are read afresh); a settings change applies
+  // from the next commit.
+  const seenClaims = new Map<string, ReplyClaim[]>();
+  const seenSettings = new Map<string, AutoReplySettings | undefined>();
   const pending = () => conversations.size + aliases.size + persons.length + decisions.size + claims.size + events.size > 0;
 
   const unit: UnitOfWork = {
@@ -52,6 +59,8 @@ export function unitOfWork(base: Store): UnitOfWork | undefined {
       events.set(key(entry.instanceId, entry.eventId), entry);
     },
     async commit() {
+      seenClaims.clear();
+      seenSettings.clear();
       if (!pending()) return;
       const writes: StoreWrites = {
         conversations: [...conversations.values()].filter((c): c is ConversationRecord => !('removed' in c)),
@@ -157,6 +166,7 @@ export function unitOfWork(base: Store): UnitOfWork | undefined {
         .slice(0, limit);
     },
     async updateReplyClaim(claim) {
+      seenClaims.clear();
       // A claim still being sent is the mark a retry looks for before sending again: it must be durable now.
       if (claim.status === 'claimed') {
         await unit.commit();
@@ -165,13 +175,20 @@ export function unitOfWork(base: Store): UnitOfWork | undefined {
       claims.set(slotOf(claim), claim);
     },
     async replyClaims(instanceId, personKeys, limit) {
-      const stored = await base.replyClaims(instanceId, personKeys, limit);
+      const k = [instanceId, limit, ...personKeys].join('\u0000');
+      let stored = seenClaims.get(k);
+      if (!stored) seenClaims.set(k, (stored = await base.replyClaims(instanceId, personKeys, limit)));
       return stored.map((c) => claims.get(slotOf(c)) ?? c).sort(newestClaimFirst);
     },
     async getEvent(instanceId, eventId) {
       return events.get(key(instanceId, eventId)) ?? base.getEvent(instanceId, eventId);
     },
-    getSettings: (instanceId) => base.getSettings(instanceId),
+    async getSettings(instanceId) {
+      if (seenSettings.has(instanceId)) return seenSettings.get(instanceId);
+      const found = await base.getSettings(instanceId);
+      seenSettings.set(instanceId, found);
+      return found;
+    },
   };
   unit.store = new Proxy(base, {
     get(target, name, receiver) {

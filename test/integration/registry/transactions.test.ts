@@ -13,12 +13,18 @@ import { siteClients, siteInbox } from '../../../src/wix/site-clients.js';
 const WRITES = ['addEvent', 'updateEvent', 'putConversation', 'removeConversation', 'setAlias', 'putPerson', 'claimReply',
   'updateReplyClaim', 'putDecision', 'putSettings', 'writeBatch'] as const;
 
-/** The SQLite store, counting its write transactions and what each batch held. */
+/** Reads a burst should make once a unit of work, not once a message. */
+const READS = ['replyClaims', 'getSettings'] as const;
+
+/** The SQLite store, counting its write transactions, what each batch held, and some of its reads. */
 function countingStore(store: Store) {
-  const counted = { transactions: 0, batches: [] as StoreWrites[] };
+  const counted = { transactions: 0, batches: [] as StoreWrites[], reads: { replyClaims: 0, getSettings: 0 } };
   const proxy = new Proxy(store, {
     get(target, name, receiver) {
       const value = Reflect.get(target, name, receiver);
+      if (typeof value === 'function' && (READS as readonly (string | symbol)[]).includes(name)) {
+        return (...args: unknown[]) => (counted.reads[name as (typeof READS)[number]]++, value.apply(target, args));
+      }
       if (typeof value !== 'function' || !(WRITES as readonly (string | symbol)[]).includes(name)) return value;
       return (...args: unknown[]) => {
         counted.transactions++;
@@ -129,7 +135,7 @@ describe('SQLite transactions per event (real SDK against the emulator)', () => 
     expect(emulator.sentByApp(instanceId)).toHaveLength(1);
   });
 
-  it('commits a longer burst from several people in units of MAX_BATCH, each conversation written once in each', async () => {
+  it('commits a longer burst from several people in units of MAX_BATCH, each conversation written once in each, and reads each person\'s claims once in each', async () => {
     const { instanceId } = emulator.createSite();
     emulator.setWebhookUrl(undefined);
     const people = ['Di', 'Ed', 'Fa', 'Gu', 'Ha'].map((firstName) => emulator.addContact(instanceId, { firstName, email: `${firstName}@example.com` }).contactId);
@@ -144,10 +150,15 @@ describe('SQLite transactions per event (real SDK against the emulator)', () => 
     for (const id of eventIds) await receive(await emulator.webhooks.sign(byId.get(id)!));
     counted.transactions = 0;
     counted.batches = [];
+    counted.reads = { replyClaims: 0, getSettings: 0 };
     const worker = createEventWorker(deps);
     for (const entry of journaled.slice(-eventIds.length)) worker.offer(entry);
     await worker.idle();
     await worker.stop();
+    // The claims of each person and the site's settings, read once a unit and kept until its commit.
+    const unitsRun = Math.ceil(eventIds.length / MAX_BATCH);
+    expect(counted.reads.replyClaims).toBe(people.length * unitsRun);
+    expect(counted.reads.getSettings).toBe(unitsRun);
     // Units of MAX_BATCH events, then the rest; in each, every conversation once, in its state at that commit.
     const units = Math.ceil(eventIds.length / MAX_BATCH);
     expect(counted.transactions).toBe(units);

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { ReplyClaim } from '../../../src/core/auto-reply/ledger.js';
+import type { AutoReplySettings } from '../../../src/core/auto-reply/settings.js';
 import type { ConversationRecord } from '../../../src/core/conversation.js';
 import type { JournalEntry, Store, StoreWrites } from '../../../src/core/ports.js';
 import { unitOfWork } from '../../../src/services/unit-of-work.js';
@@ -91,5 +93,24 @@ describe('a unit of work', () => {
     expect(batches[0]!.conversations.map((c) => c.messageCount)).toEqual([2]);
     expect(batches[0]!.events.map((e) => e.eventId)).toEqual(['e1', 'e2']);
     expect((await base.getEvent(SITE, 'e1'))?.doneAt).toBe('2026-01-01T00:00:01.000Z');
+  });
+
+  it('keeps the claims and settings it read until its next commit; a claim taken meanwhile still cannot be claimed twice', async () => {
+    const { store, base } = batchingStore();
+    const unit = unitOfWork(store)!;
+    const claim = (eventId: string): ReplyClaim => ({ instanceId: SITE, personKey: 'conversation:c1', keys: ['conversation:c1', 'visitor:v1'], seq: 1,
+      claimedAt: '2026-01-01T00:00:00.000Z', eventId, conversationId: 'c1', status: 'claimed' });
+    const keys = ['visitor:v1', 'conversation:c1'];
+    expect(await unit.store.replyClaims(SITE, keys, 20)).toEqual([]);
+    expect(await unit.store.getSettings(SITE)).toBeUndefined();
+    // Another delivery claims the person's slot, and the owner saves settings, behind the unit's back.
+    expect(await base.claimReply(claim('other'))).toBe('claimed');
+    await base.putSettings(SITE, { enabled: false } as AutoReplySettings);
+    expect(await unit.store.replyClaims(SITE, keys, 20)).toEqual([]);
+    expect(await unit.store.getSettings(SITE)).toBeUndefined();
+    // A stale read computes the same slot: the durable insert refuses it, and what the unit reads next is afresh.
+    expect(await unit.store.claimReply(claim('mine'))).toBe('taken');
+    expect((await unit.store.replyClaims(SITE, keys, 20)).map((c) => c.eventId)).toEqual(['other']);
+    expect(await unit.store.getSettings(SITE)).toEqual({ enabled: false });
   });
 });
