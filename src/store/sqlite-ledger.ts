@@ -31,8 +31,8 @@ export function sqliteAutoReplyLedger(db: Database): Ledger & { writes: LedgerWr
     fileUnder(c);
   });
   const putDecisionRow = db.prepare(`INSERT OR REPLACE INTO decisions (instance_id, event_id, conversation_id, outcome, decided_at, decision)
-    VALUES (@instanceId, @eventId, @conversationId, @outcome, @decidedAt, @decision)`);
-  const putDecision = (d: DecisionRecord) => void putDecisionRow.run({ ...d, decision: JSON.stringify(d) });
+    VALUES (?, ?, ?, ?, ?, ?)`);
+  const putDecision = (d: DecisionRecord) => void putDecisionRow.run(d.instanceId, d.eventId, d.conversationId, d.outcome, d.decidedAt, JSON.stringify(d));
 
   // A claim's slots by key, then each claim by its primary key: plain index lookups. (One statement with an IN list,
   // DISTINCT and ORDER BY cost ~10× as much, in the temporary b-trees it builds, for the one or two claims found.)

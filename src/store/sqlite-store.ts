@@ -36,14 +36,18 @@ export function openSqliteStore({ file }: SqliteStoreOptions): Store {
   migrate(db);
   const checkpointer = file === ':memory:' ? undefined : startWalCheckpointer(db, file);
 
-  const addEvent = db.prepare(`INSERT OR IGNORE INTO journal (instance_id, event_id, received_at, next_attempt_at, done, entry)
-    VALUES (@instanceId, @eventId, @receivedAt, @nextAttemptAt, @done, @entry)`);
-  const replaceEvent = db.prepare(`INSERT OR REPLACE INTO journal (instance_id, event_id, received_at, next_attempt_at, done, entry)
-    VALUES (@instanceId, @eventId, @receivedAt, @nextAttemptAt, @done, @entry)`);
+  // Parameters by position, in JOURNAL_COLUMNS' order (journalRow): binding by name cost about twice as much a statement.
+  const addEvent = db.prepare<JournalRow>(`INSERT OR IGNORE INTO journal (${JOURNAL_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)`);
+  const replaceEvent = db.prepare<JournalRow>(`INSERT OR REPLACE INTO journal (${JOURNAL_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?)`);
   // An entry's progress is an UPDATE in place (a REPLACE deletes and inserts the row, and its pending index entry).
-  const progressEvent = db.prepare(`UPDATE journal SET received_at = @receivedAt, next_attempt_at = @nextAttemptAt, done = @done, entry = @entry
-    WHERE instance_id = @instanceId AND event_id = @eventId`);
-  const updateEvent = { run: (row: ReturnType<typeof journalRow>) => void (progressEvent.run(row).changes === 0 && replaceEvent.run(row)) };
+  const progressEvent = db.prepare<[string, string, 0 | 1, string, string, string]>(`UPDATE journal
+    SET received_at = ?, next_attempt_at = ?, done = ?, entry = ? WHERE instance_id = ? AND event_id = ?`);
+  const updateEvent = {
+    run: (row: JournalRow) => {
+      const [instanceId, eventId, receivedAt, nextAttemptAt, done, entry] = row;
+      if (progressEvent.run(receivedAt, nextAttemptAt, done, entry, instanceId, eventId).changes === 0) replaceEvent.run(...row);
+    },
+  };
   const getEvent = db.prepare<[string, string], { entry: string }>('SELECT entry FROM journal WHERE instance_id = ? AND event_id = ?');
   const dueEvents = db.prepare<[string, number], { entry: string }>(`SELECT entry FROM journal WHERE done = 0 AND next_attempt_at <= ?
     ORDER BY received_at, instance_id, event_id LIMIT ?`);
@@ -61,7 +65,8 @@ export function openSqliteStore({ file }: SqliteStoreOptions): Store {
   const conversationStats = sqliteConversationStats(db);
   const { writes: ledgerWrites, ...ledger } = sqliteAutoReplyLedger(db);
 
-  const journalRow = (entry: JournalEntry) => ({ ...pick(entry), done: entry.doneAt ? 1 : 0, entry: JSON.stringify(entry) });
+  const journalRow = (entry: JournalEntry): JournalRow =>
+    [entry.instanceId, entry.eventId, entry.receivedAt, entry.nextAttemptAt, entry.doneAt ? 1 : 0, JSON.stringify(entry)];
   const personUnder = (instanceId: string, keys: string[]): PersonRecord | undefined => {
     for (const key of keys) {
       const row = getPersonByKey.get(instanceId, key);
@@ -91,7 +96,7 @@ export function openSqliteStore({ file }: SqliteStoreOptions): Store {
   return {
     ...ledger,
     ...sqliteSiteLifecycle(db),
-    addEvent: (entry) => commits.write(() => (addEvent.run(journalRow(entry)).changes === 1 ? 'added' as const : 'duplicate' as const)),
+    addEvent: (entry) => commits.write(() => (addEvent.run(...journalRow(entry)).changes === 1 ? 'added' as const : 'duplicate' as const)),
     getEvent: async (instanceId, eventId) => parse<JournalEntry>(getEvent.get(instanceId, eventId)?.entry),
     updateEvent: async (entry) => void updateEvent.run(journalRow(entry)),
     dueEvents: async (now, limit) => dueEvents.all(now, limit).map((row) => JSON.parse(row.entry) as JournalEntry),
@@ -123,9 +128,9 @@ export function openSqliteStore({ file }: SqliteStoreOptions): Store {
   };
 }
 
-function pick({ instanceId, eventId, receivedAt, nextAttemptAt }: JournalEntry) {
-  return { instanceId, eventId, receivedAt, nextAttemptAt };
-}
+/** The journal's columns, and a row of them (journalRow). */
+const JOURNAL_COLUMNS = 'instance_id, event_id, received_at, next_attempt_at, done, entry';
+type JournalRow = [instanceId: string, eventId: string, receivedAt: string, nextAttemptAt: string, done: 0 | 1, entry: string];
 
 function parse<T>(json: string | undefined): T | undefined {
   return json === undefined ? undefined : (JSON.parse(json) as T);
