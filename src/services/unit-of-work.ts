@@ -29,6 +29,14 @@ export interface UnitOfWork {
 const key = (instanceId: string, id: string) => `${instanceId}\u0000${id}`;
 const slotOf = (c: ReplyClaim) => `${c.instanceId}\u0000${c.personKey}\u0000${c.seq}`;
 
+/** What `seen` remembers under `k` (a miss too), else what `read` answers, remembered. */
+async function readThrough<V>(seen: Map<string, V>, k: string, read: () => Promise<V>): Promise<V> {
+  if (seen.has(k)) return seen.get(k) as V;
+  const found = await read();
+  seen.set(k, found);
+  return found;
+}
+
 /** A unit of work over a store that can write a batch at once; undefined for a store that cannot. */
 export function unitOfWork(base: Store): UnitOfWork | undefined {
   if (!base.writeBatch) return undefined;
@@ -104,10 +112,7 @@ export function unitOfWork(base: Store): UnitOfWork | undefined {
       const k = key(instanceId, conversationId);
       const held = conversations.get(k);
       if (held) return 'removed' in held ? undefined : held;
-      if (seenConversations.has(k)) return seenConversations.get(k);
-      const found = await base.getConversation(instanceId, conversationId);
-      seenConversations.set(k, found);
-      return found;
+      return readThrough(seenConversations, k, () => base.getConversation(instanceId, conversationId));
     },
     async putConversation(record) {
       const k = key(record.instanceId, record.conversationId);
@@ -123,10 +128,7 @@ export function unitOfWork(base: Store): UnitOfWork | undefined {
       const k = key(instanceId, conversationId);
       const held = aliases.get(k);
       if (held) return held.targetConversationId;
-      if (seenAliases.has(k)) return seenAliases.get(k);
-      const found = await base.getAlias(instanceId, conversationId);
-      seenAliases.set(k, found);
-      return found;
+      return readThrough(seenAliases, k, () => base.getAlias(instanceId, conversationId));
     },
     async setAlias(instanceId, oldConversationId, targetConversationId) {
       const k = key(instanceId, oldConversationId);
@@ -144,11 +146,7 @@ export function unitOfWork(base: Store): UnitOfWork | undefined {
       const keys = participantKeys(ids);
       const held = [...persons].reverse().find((p) => p.instanceId === instanceId && participantKeys(p.ids).some((k) => keys.includes(k)));
       if (held) return held;
-      const k = key(instanceId, keys.join('\u0000'));
-      if (seenPersons.has(k)) return seenPersons.get(k);
-      const found = await base.getPerson(instanceId, ids);
-      seenPersons.set(k, found);
-      return found;
+      return readThrough(seenPersons, key(instanceId, keys.join('\u0000')), () => base.getPerson(instanceId, ids));
     },
     async putPerson(person) {
       persons.push(person);
@@ -175,20 +173,14 @@ export function unitOfWork(base: Store): UnitOfWork | undefined {
       claims.set(slotOf(claim), claim);
     },
     async replyClaims(instanceId, personKeys, limit) {
-      const k = [instanceId, limit, ...personKeys].join('\u0000');
-      let stored = seenClaims.get(k);
-      if (!stored) seenClaims.set(k, (stored = await base.replyClaims(instanceId, personKeys, limit)));
+      const stored = await readThrough(seenClaims, [instanceId, limit, ...personKeys].join('\u0000'),
+        () => base.replyClaims(instanceId, personKeys, limit));
       return stored.map((c) => claims.get(slotOf(c)) ?? c).sort(newestClaimFirst);
     },
     async getEvent(instanceId, eventId) {
       return events.get(key(instanceId, eventId)) ?? base.getEvent(instanceId, eventId);
     },
-    async getSettings(instanceId) {
-      if (seenSettings.has(instanceId)) return seenSettings.get(instanceId);
-      const found = await base.getSettings(instanceId);
-      seenSettings.set(instanceId, found);
-      return found;
-    },
+    getSettings: (instanceId) => readThrough(seenSettings, instanceId, () => base.getSettings(instanceId)),
   };
   unit.store = new Proxy(base, {
     get(target, name, receiver) {
