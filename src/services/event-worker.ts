@@ -44,13 +44,12 @@ export const MAX_LANES = 64;
  * lane that can run, so a site's burst is in its lane whole and is committed in a few units of work, each of which
  * writes a conversation once however many of its messages it ran (at 8 a lane, a unit held about one message a
  * conversation, and each message rewrote its conversation's row and three index entries). With 10,000 sites
- * writing at once the rest wait in the journal. (At 4,096 the peak RSS with 10,000 sites rose ~6 MB, to 1.24x the
- * 64-site figure; at 2,048, 1.11-1.20x.)
+ * writing at once the rest wait in the journal (more held raised the peak RSS with 10,000 sites past its target).
  */
 export const MAX_QUEUED = 2048;
 /**
  * Events a lane runs before it commits, though more of its site's are waiting: what a crash can make run again (no
- * Wix call is among them: a unit commits before each), and how long the commit holds the event loop (~5 ms).
+ * Wix call is among them: a unit commits before each), and how long its commit holds the event loop.
  */
 export const MAX_BATCH = 128;
 

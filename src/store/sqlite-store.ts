@@ -42,11 +42,9 @@ export function openSqliteStore({ file }: SqliteStoreOptions): Store {
   // An entry's progress is an UPDATE in place (a REPLACE deletes and inserts the row, and its pending index entry).
   const progressEvent = db.prepare<[string, string, 0 | 1, string, string, string]>(`UPDATE journal
     SET received_at = ?, next_attempt_at = ?, done = ?, entry = ? WHERE instance_id = ? AND event_id = ?`);
-  const updateEvent = {
-    run: (row: JournalRow) => {
-      const [instanceId, eventId, receivedAt, nextAttemptAt, done, entry] = row;
-      if (progressEvent.run(receivedAt, nextAttemptAt, done, entry, instanceId, eventId).changes === 0) replaceEvent.run(...row);
-    },
+  const updateEvent = (row: JournalRow) => {
+    const [instanceId, eventId, receivedAt, nextAttemptAt, done, entry] = row;
+    if (progressEvent.run(receivedAt, nextAttemptAt, done, entry, instanceId, eventId).changes === 0) replaceEvent.run(...row);
   };
   const getEvent = db.prepare<[string, string], { entry: string }>('SELECT entry FROM journal WHERE instance_id = ? AND event_id = ?');
   const dueEvents = db.prepare<[string, number], { entry: string }>(`SELECT entry FROM journal WHERE done = 0 AND next_attempt_at <= ?
@@ -88,7 +86,7 @@ export function openSqliteStore({ file }: SqliteStoreOptions): Store {
     for (const person of writes.persons) putPerson(person);
     for (const claim of writes.replyClaims) ledgerWrites.updateReplyClaim(claim);
     for (const decision of writes.decisions) ledgerWrites.putDecision(decision);
-    for (const entry of writes.events) updateEvent.run(journalRow(entry));
+    for (const entry of writes.events) updateEvent(journalRow(entry));
   });
   // Webhooks answered and lanes committing in the same turn share one transaction (group-commit.ts).
   const commits = groupCommit(db);
@@ -98,7 +96,7 @@ export function openSqliteStore({ file }: SqliteStoreOptions): Store {
     ...sqliteSiteLifecycle(db),
     addEvent: (entry) => commits.write(() => (addEvent.run(...journalRow(entry)).changes === 1 ? 'added' as const : 'duplicate' as const)),
     getEvent: async (instanceId, eventId) => parse<JournalEntry>(getEvent.get(instanceId, eventId)?.entry),
-    updateEvent: async (entry) => void updateEvent.run(journalRow(entry)),
+    updateEvent: async (entry) => void updateEvent(journalRow(entry)),
     dueEvents: async (now, limit) => dueEvents.all(now, limit).map((row) => JSON.parse(row.entry) as JournalEntry),
 
     getConversation: async (instanceId, conversationId) => conversations.get(instanceId, conversationId),

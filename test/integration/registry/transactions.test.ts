@@ -155,12 +155,11 @@ describe('SQLite transactions per event (real SDK against the emulator)', () => 
     for (const entry of journaled.slice(-eventIds.length)) worker.offer(entry);
     await worker.idle();
     await worker.stop();
-    // The claims of each person and the site's settings, read once a unit and kept until its commit.
-    const unitsRun = Math.ceil(eventIds.length / MAX_BATCH);
-    expect(counted.reads.replyClaims).toBe(people.length * unitsRun);
-    expect(counted.reads.getSettings).toBe(unitsRun);
-    // Units of MAX_BATCH events, then the rest; in each, every conversation once, in its state at that commit.
     const units = Math.ceil(eventIds.length / MAX_BATCH);
+    // The claims of each person and the site's settings, read once a unit and kept until its commit.
+    expect(counted.reads.replyClaims).toBe(people.length * units);
+    expect(counted.reads.getSettings).toBe(units);
+    // Units of MAX_BATCH events, then the rest; in each, every conversation once, in its state at that commit.
     expect(counted.transactions).toBe(units);
     expect(counted.batches.map((b) => b.events.length)).toEqual(Array.from({ length: units }, (_, i) => Math.min(MAX_BATCH, eventIds.length - i * MAX_BATCH)));
     for (const batch of counted.batches) expect(batch.conversations).toHaveLength(people.length);
