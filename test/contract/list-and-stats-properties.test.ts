@@ -58,7 +58,7 @@ async function pageThrough(store: Store, query: Omit<ConversationQuery, 'offset'
 }
 
 describe('keyset paging', () => {
-  it('is stable while rows arrive and move: no row repeats, none that stayed put is skipped, the order holds, and SQLite pages as the reference does', async () => {
+  it('is stable while rows arrive and move: no row that stayed put repeats or is skipped, the order holds, and SQLite pages as the reference does', async () => {
     await fc.assert(fc.asyncProperty(
       fc.uniqueArray(record, { selector: (r) => r.conversationId, maxLength: 25 }),
       fc.array(record, { maxLength: 8 }),
@@ -80,7 +80,10 @@ describe('keyset paging', () => {
               }
             });
             const seenIds = ids(seen);
-            expect(new Set(seenIds).size, `a row repeated: ${seenIds.join(' ')}`).toBe(seenIds.length);
+            // A row that moved forward past the cursor between pages is met again at its new place (keyset paging
+            // keeps no memory of what it served, nor does the reference); a row that stayed put is met once.
+            const repeated = seenIds.filter((id, i) => seenIds.indexOf(id) !== i);
+            expect(repeated.filter((id) => !arrived.has(id)), `a row that stayed put repeated: ${seenIds.join(' ')}`).toEqual([]);
             const stayed = rows.filter((r) => !arrived.has(r.conversationId) && matches(r, type, search));
             expect(seenIds).toEqual(expect.arrayContaining(ids(stayed)));
             expect([...seen].sort(compareConversations(order))).toEqual(seen);
