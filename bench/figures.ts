@@ -13,7 +13,12 @@ export interface Figure {
   app: number;
   /** The floor's figure for the same work, measured in the same run (absent when there is no floor). */
   floor?: number;
-  /** Which way is better: the ratio app / floor is judged against `target` in that direction. */
+  /**
+   * The figure's ratio when it is not `app / floor`: for runs of the app and the floor taken in pairs, back to back,
+   * the median of each pair's own ratio (`app` and `floor` are then each the median of its runs).
+   */
+  ratio?: number;
+  /** Which way is better: the ratio (app / floor) is judged against `target` in that direction. */
   better: 'lower' | 'higher';
   /** The issue's bound on app / floor (e.g. 2 for "within 2×", 0.8 for "≥ 0.8× the floor"), or on `app` when no floor. */
   target?: number;
@@ -28,7 +33,6 @@ export interface Figure {
 
 /** A figure as bench/results.json holds it: with its ratio and whether it met its target, as printed. */
 export interface RecordedFigure extends Figure {
-  ratio?: number;
   met: boolean;
 }
 
@@ -49,9 +53,10 @@ export class SectionSkipped extends Error {
   override name = 'SectionSkipped';
 }
 
-/** app / floor, or undefined when there is no floor. */
+/** The figure's own ratio, else app / floor; undefined when there is no floor. */
 export function ratioOf(figure: Figure): number | undefined {
-  return figure.floor === undefined || figure.floor === 0 ? undefined : figure.app / figure.floor;
+  if (figure.floor === undefined) return undefined;
+  return figure.ratio ?? (figure.floor === 0 ? undefined : figure.app / figure.floor);
 }
 
 /** Whether a figure meets its target and its limit (true when it has neither). */

@@ -10,6 +10,15 @@ export function summarise(samplesMs: number[]): { n: number; p50: number; p95: n
   return { n: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), p99: percentile(sorted, 99), max: sorted.at(-1) ?? Number.NaN };
 }
 
+export const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
+
+/**
+ * The ratio of runs taken in pairs, app and floor back to back: the median of each pair's own app / floor. When the
+ * machine slows down for a minute it slows both runs of a pair, where the ratio of the two medians would carry it
+ * (in one bench the floor's own runs spanned 707-1,092 events/s).
+ */
+export const pairedRatio = (app: number[], floor: number[]) => median(app.map((value, i) => value / floor[i]!));
+
 export const ms = (value: number) => `${value.toFixed(value < 10 ? 2 : 1)} ms`;
 
 /** Runs `task` over `items` with at most `concurrency` in flight. */
