@@ -26,7 +26,6 @@ type Server = typeof APP & { command?: string[] };
 const PAIRS = 5;
 type SustainedRun = Awaited<ReturnType<typeof sustainedLoad>>;
 
-
 /** The median of each figure over the runs; the WAL's largest size is the largest of any run (it has a limit). */
 function medianRun(runs: SustainedRun[]): SustainedRun {
   const of = (pick: (run: SustainedRun) => number) => median(runs.map(pick));
@@ -52,8 +51,9 @@ export const processing: BenchSection = async ({ quick, print }) => {
   const counter = await startWixCallCounter(emulator.url);
   try {
     const shape: MixShape = quick ? { sites: 2, people: 10, messagesEach: 5 } : { sites: 8, people: 30, messagesEach: 10 };
-    // The floors and the app by turns, PAIRS times each, and each figure the median of its runs: on a shared 2-core
-    // machine one pair alone put CPU an event anywhere from 1.14x to 1.69x (three runs of the same build, minutes apart).
+    // The floors and the app by turns, PAIRS times each; each figure is the median of its runs and each ratio the median
+    // of the pairs' own (pairedRatio): on a shared 2-core machine one pair alone put CPU an event anywhere from 1.14x to
+    // 1.69x (three runs of the same build, minutes apart).
     const pairs = quick ? 1 : PAIRS;
     // The emulator and the call counter answer the servers' Wix calls from this process, and their first flood runs
     // their code cold: the server facing it waits on Wix longer (the floor's first run was its slowest in both of one
