@@ -77,9 +77,9 @@ export const processing: BenchSection = async ({ quick, print }) => {
       const span = (list: SustainedRun[]) => `${Math.min(...list.map(pick)).toFixed(digits)}-${Math.max(...list.map(pick)).toFixed(digits)}`;
       return runs ? `; the runs: app ${span(flooded.app)}, floor ${span(flooded.floor)} ${unit}` : '';
     };
-    /** Where a CPU figure's time went: the main thread (the JavaScript) and the others (V8's compiler and GC helpers, libuv's pool). */
+    /** Where a CPU figure's time went: the main thread (the JavaScript) and the others (V8's compiler and GC helpers, libuv's pool, the app's WAL checkpointer). */
     const byThread = (floor: SustainedRun) => `; main thread: app ${sustained.app.mainCpuMsPerEvent.toFixed(2)}, floor `
-      + `${floor.mainCpuMsPerEvent.toFixed(2)} ms; the other threads (V8's compiler and GC, libuv): app `
+      + `${floor.mainCpuMsPerEvent.toFixed(2)} ms; the other threads (V8's compiler and GC, libuv's pool, the app's WAL checkpointer): app `
       + `${sustained.app.otherCpuMsPerEvent.toFixed(2)}, floor ${floor.otherCpuMsPerEvent.toFixed(2)} ms (medians; each thread read in ticks of 10 ms)`;
     const eventsPerSecond = (run: SustainedRun) => run.eventsPerSecond;
     const cpu = (run: SustainedRun) => run.cpuMsPerEvent;
