@@ -1,6 +1,8 @@
 import { silentLogger, startEmulator, WIX_RETRY_SCHEDULE_MS, type Clock, type EmittedEvent, type Emulator,
   type DeliverySettings } from '../../emulator/index.js';
 import { hostedApp, startHostedWorker, type HostedRequestRecord, type HostedWorker } from '../../emulator/hosting/index.js';
+import type { ConversationList } from '../../src/api/list-conversations.js';
+import { textOf } from '../scenarios/site-owner-view.js';
 
 /**
  * Wix's resend schedule with one minute played as one millisecond: the same 12 resends in the same proportions,
@@ -27,7 +29,7 @@ export interface HostedStack {
   /** Calls the worker's `/api/...` as the site's dashboard (or with the token given). */
   api(instanceId: string, method: string, path: string, options?: { body?: unknown; token?: string | null }):
   Promise<{ status: number; json: any }>;
-  list(instanceId: string, params?: Record<string, string>): Promise<{ items: any[]; total: number; nextCursor?: string }>;
+  list(instanceId: string, params?: Record<string, string>): Promise<ConversationList>;
   timeline(instanceId: string, conversationId: string): Promise<{ conversation: any; decisions: any[] }>;
   putSettings(instanceId: string, settings: unknown): Promise<void>;
   /** The texts the app sent on a site, oldest first (what the emulator says it received). */
@@ -117,6 +119,3 @@ export async function startHostedStack(options: HostedStackOptions = {}): Promis
   return stack;
 }
 
-export function textOf(content: Record<string, any>): string {
-  return (content.basic?.items ?? []).map((item: { text?: string }) => item.text).join('\n');
-}

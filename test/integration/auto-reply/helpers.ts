@@ -1,4 +1,5 @@
 import type { Stack } from '../registry/stack.js';
+import { textOf, type SiteOwnerView } from '../../scenarios/site-owner-view.js';
 
 /** Calls the server's API as the site's dashboard would. */
 export async function api(stack: Stack, instanceId: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
@@ -20,12 +21,21 @@ export function repliesOn(stack: Stack, instanceId: string): string[] {
   return stack.emulator.sentByApp(instanceId).map(({ message }) => textOf(message.content));
 }
 
-export function textOf(content: Record<string, any>): string {
-  return (content.basic?.items ?? []).map((item: { text?: string }) => item.text).join('\n');
-}
-
 export async function timeline(stack: Stack, instanceId: string, conversationId: string) {
   const { status, json } = await api(stack, instanceId, 'GET', `/api/conversations/${conversationId}`);
   if (status !== 200) throw new Error(`GET timeline → ${status}: ${JSON.stringify(json)}`);
   return json as { conversation: any; decisions: { outcome: string; reason?: string; text?: string; rule?: string }[] };
+}
+
+/** The self-hosted stack as a host-neutral scenario sees it (test/scenarios/). */
+export function selfHostedView(stack: Stack): SiteOwnerView {
+  return {
+    emulator: stack.emulator,
+    settle: () => stack.settle(),
+    api: (instanceId, method, path, options = {}) => api(stack, instanceId, method, path, options.body),
+    list: (instanceId, params) => stack.list(instanceId, params),
+    timeline: (instanceId, conversationId) => timeline(stack, instanceId, conversationId),
+    repliesOn: (instanceId) => repliesOn(stack, instanceId),
+    close: () => stack.close(),
+  };
 }
