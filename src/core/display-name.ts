@@ -24,13 +24,19 @@ export function displayName(type: ParticipantType, ids: ParticipantIds, details:
 }
 
 /**
+ * What Inbox (and this app, see fallbackName) shows for someone who left no name: a kind of person, perhaps with a
+ * short tag or number ("Visitor", "Guest 12", "Contact #3F2A"). It names no one, so no greeting may use it.
+ */
+const PLACEHOLDER_NAME = /^(site\s+)?(visitor|guest|contact|member|customer|user|anonymous|unknown)(\s*#?\s*[0-9a-f]{1,8})?$/i;
+
+/**
  * What the name Wix Inbox shows for a participant (a conversation's `participantDisplayData.name`) says of them, until
  * Contacts or Members tell more: a member's is their nickname; a contact's is their name, else their email or phone.
- * An anonymous visitor's says nothing.
+ * An anonymous visitor's says nothing, and neither does a placeholder shown for someone who left no name.
  */
 export function detailsFromDisplayName(type: ParticipantType, shown: string | undefined): PersonDetails {
   const name = clean(shown);
-  if (!name || type === 'ANONYMOUS_VISITOR') return {};
+  if (!name || type === 'ANONYMOUS_VISITOR' || PLACEHOLDER_NAME.test(name)) return {};
   if (type === 'MEMBER') return { nickname: name };
   if (/^[^\s@]+@[^\s@]+$/.test(name)) return { email: name };
   if (/^\+?[\d\s().-]{6,}$/.test(name)) return { phone: name };

@@ -132,4 +132,15 @@ describe('detailsFromDisplayName — the name Inbox shows, until Contacts or Mem
     expect(detailsFromDisplayName('CONTACT', '   ')).toEqual({});
     expect(detailsFromDisplayName('CONTACT', undefined)).toEqual({});
   });
+
+  it('says nothing of a placeholder shown for someone who left no name, so no greeting says "Hi Visitor"', () => {
+    for (const shown of ['Visitor', 'visitor', 'Site Visitor', 'Guest', 'Guest 12', 'Contact #3F2A', 'Member #00A1', 'Unknown', 'Anonymous']) {
+      expect(detailsFromDisplayName('CONTACT', shown), shown).toEqual({});
+      expect(detailsFromDisplayName('MEMBER', shown), shown).toEqual({});
+    }
+    // A real name that only starts like one is a name.
+    expect(detailsFromDisplayName('CONTACT', 'Guesta Moreno')).toEqual({ firstName: 'Guesta', lastName: 'Moreno' });
+    expect(detailsFromDisplayName('CONTACT', 'Contact Lens Shop')).toEqual({ firstName: 'Contact', lastName: 'Lens Shop' });
+    expect(detailsFromDisplayName('MEMBER', 'visitor_42x')).toEqual({ nickname: 'visitor_42x' });
+  });
 });
