@@ -14,6 +14,8 @@ export interface SiteOwnerView {
   api(instanceId: string, method: string, path: string, options?: { body?: unknown }): Promise<{ status: number; json: any }>;
   list(instanceId: string, params?: Record<string, string>): Promise<ConversationList>;
   timeline(instanceId: string, conversationId: string): Promise<{ conversation: any; decisions: { outcome: string; reason?: string; text?: string; rule?: string }[] }>;
+  /** Saves the site's auto-reply settings as the dashboard does (a refusal throws). */
+  putSettings(instanceId: string, settings: unknown): Promise<void>;
   /** The texts the app sent on a site, oldest first (what the emulator says it received). */
   repliesOn(instanceId: string): string[];
   close(): Promise<void>;

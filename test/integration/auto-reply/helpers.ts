@@ -35,6 +35,7 @@ export function selfHostedView(stack: Stack): SiteOwnerView {
     api: (instanceId, method, path, options = {}) => api(stack, instanceId, method, path, options.body),
     list: (instanceId, params) => stack.list(instanceId, params),
     timeline: (instanceId, conversationId) => timeline(stack, instanceId, conversationId),
+    putSettings: (instanceId, settings) => putSettings(stack, instanceId, settings),
     repliesOn: (instanceId) => repliesOn(stack, instanceId),
     close: () => stack.close(),
   };

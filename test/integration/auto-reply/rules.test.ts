@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../registry/stack.js';
-import { api, putSettings, repliesOn, timeline } from './helpers.js';
+import { describeAutoReplyRules } from '../../scenarios/auto-reply-rules.js';
+import { api, putSettings, repliesOn, selfHostedView, timeline } from './helpers.js';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -36,26 +37,6 @@ describe('auto-replies out of the box', () => {
     // The old ID still opens the same timeline.
     expect((await timeline(stack, site.instanceId, first.conversationId)).decisions).toHaveLength(3);
   });
-
-  it('greets a contact by first name and a member by nickname, in their current conversation', async () => {
-    const { emulator } = stack;
-    const site = emulator.createSite({ businessName: 'Bakery' });
-    const kofi = emulator.addContact(site.instanceId, { firstName: 'Kofi', lastName: 'Mensah', email: 'kofi@example.gh' });
-    const ama = emulator.addContact(site.instanceId, { firstName: 'Ama', email: 'ama@example.gh' });
-    const member = emulator.registerMember(site.instanceId, ama.contactId, { nickname: 'ama_bakes' });
-    const nameless = emulator.addContact(site.instanceId, { firstName: '', email: 'x@example.gh' });
-    emulator.contactSends(site.instanceId, { contactId: kofi.contactId, text: 'Hello' });
-    emulator.memberSends(site.instanceId, { memberId: member.memberId, text: 'Hello' });
-    emulator.contactSends(site.instanceId, { contactId: nameless.contactId, text: 'Hello' });
-    await stack.settle();
-    expect(repliesOn(stack, site.instanceId).sort()).toEqual([
-      'Hi Kofi, thanks for reaching out to Bakery. We will reply as soon as we can.',
-      'Hi ama_bakes, thanks for your message. Bakery will reply as soon as we can.',
-      'Hi there, thanks for reaching out to Bakery. We will reply as soon as we can.',
-    ].sort());
-    const memberReply = emulator.sentByApp(site.instanceId).find((s) => s.message.content.basic && JSON.stringify(s.message.content).includes('ama_bakes'));
-    expect(memberReply?.conversationId).toBe(member.conversationId);
-  });
 });
 
 describe('rules a site owner sets', () => {
@@ -76,53 +57,6 @@ describe('rules a site owner sets', () => {
     expect((await api(stack, 'another-site', 'GET', '/api/settings')).json.keywordRules).toEqual([]);
   });
 
-  it('stays silent when off, on a channel turned off, and while the business is in the conversation', async () => {
-    const { emulator } = stack;
-    const off = emulator.createSite();
-    await putSettings(stack, off.instanceId, { enabled: false });
-    const offMessage = emulator.visitorSends(off.instanceId, { text: 'Hi' });
-    const email = emulator.createSite();
-    await putSettings(stack, email.instanceId, { channels: { EMAIL: false } });
-    const ct = emulator.addContact(email.instanceId, { firstName: 'Eve' });
-    const emailMessage = emulator.contactSends(email.instanceId, { contactId: ct.contactId, text: 'Hi', channel: 'EMAIL' });
-    const busy = emulator.createSite();
-    const firstBusy = emulator.visitorSends(busy.instanceId, { text: 'Hi' });
-    await stack.settle();
-    emulator.businessReplies(busy.instanceId, firstBusy.conversationId, 'Hello, this is Sam from the shop');
-    await putSettings(stack, busy.instanceId, { cooldownHours: 0 });
-    emulator.visitorSends(busy.instanceId, { visitorId: firstBusy.visitorId, text: 'Great, thanks Sam' });
-    await stack.settle();
-
-    expect(repliesOn(stack, off.instanceId)).toEqual([]);
-    expect((await timeline(stack, off.instanceId, offMessage.conversationId)).decisions[0]).toMatchObject({ outcome: 'skipped', reason: 'disabled' });
-    expect(repliesOn(stack, email.instanceId)).toEqual([]);
-    expect((await timeline(stack, email.instanceId, emailMessage.conversationId)).decisions[0]).toMatchObject({ outcome: 'skipped', reason: 'channel-off: EMAIL' });
-    expect(repliesOn(stack, busy.instanceId)).toHaveLength(1);
-    expect((await timeline(stack, busy.instanceId, firstBusy.conversationId)).decisions[0]!.reason).toMatch(/^business-active/);
-  });
-
-  it('answers keywords in order, and only the first message in first-message-only mode', async () => {
-    const { emulator } = stack;
-    const site = emulator.createSite();
-    await putSettings(stack, site.instanceId, {
-      cooldownHours: 0, quietWhileBusinessMinutes: 0,
-      keywordRules: [{ keywords: ['refund'], text: 'Refunds take 5 days.' }, { keywords: ['refund', 'hours'], text: 'We open at 9.' }],
-    });
-    const v = emulator.visitorSends(site.instanceId, { text: 'Refund please' });
-    await stack.settle();
-    emulator.visitorSends(site.instanceId, { visitorId: v.visitorId, text: 'and your hours?' });
-    await stack.settle();
-    expect(repliesOn(stack, site.instanceId)).toEqual(['Refunds take 5 days.', 'We open at 9.']);
-
-    const once = emulator.createSite();
-    await putSettings(stack, once.instanceId, { cooldownHours: 0, firstMessageOnly: true });
-    const w = emulator.visitorSends(once.instanceId, { text: 'One' });
-    await stack.settle();
-    emulator.visitorSends(once.instanceId, { visitorId: w.visitorId, text: 'Two' });
-    await stack.settle();
-    expect(repliesOn(stack, once.instanceId)).toHaveLength(1);
-    expect((await timeline(stack, once.instanceId, w.conversationId)).decisions[0]).toMatchObject({ reason: 'not-first-message' });
-  });
 
   it('counts conversations, type changes and auto-replies for the dashboard cards', async () => {
     const { emulator } = stack;
@@ -137,3 +71,5 @@ describe('rules a site owner sets', () => {
     expect((await api(stack, site.instanceId, 'GET', '/api/stats?from=tomorrow')).status).toBe(400);
   });
 });
+
+describeAutoReplyRules({ name: 'self-hosted', start: async (options = {}) => selfHostedView(await startStack(options)) });
