@@ -1,8 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeExactlyOnce } from '../scenarios/exactly-once.js';
 import { startHostedStack, type HostedStack } from './hosted-stack.js';
 
 // Three isolates, round-robin: copies of one event land on different isolates, so nothing the app keeps in
-// memory can stand in for the durable dedupe.
+// memory can stand in for the durable dedupe. First the scenarios both hosts pass, then hosting's own.
+describeExactlyOnce({ name: 'on Wix hosting', start: (options = {}) => startHostedStack({ ...options, isolates: 3 }) },
+  { copies: 5, messagesAtOnce: 10 });
+
 let stack: HostedStack;
 beforeAll(async () => {
   stack = await startHostedStack({ isolates: 3 });
@@ -10,21 +14,6 @@ beforeAll(async () => {
 afterAll(async () => stack.close());
 
 describe('on Wix hosting, exactly one reply under at-least-once delivery', () => {
-  it('answers once and counts once when Wix delivers one event five times in a row', async () => {
-    const site = stack.emulator.createSite();
-    stack.emulator.delivery.set({ duplicate: 5 });
-    try {
-      stack.emulator.visitorSends(site.instanceId, { text: 'Hello?' });
-      await stack.settle();
-    } finally {
-      stack.emulator.delivery.set({ duplicate: 1 });
-    }
-    const deliveries = stack.emulator.webhooks.deliveries().filter((d) => d.instanceId === site.instanceId);
-    expect(deliveries.filter((d) => d.outcome === 'delivered')).toHaveLength(5);
-    expect(stack.repliesOn(site.instanceId)).toHaveLength(1);
-    expect((await stack.list(site.instanceId)).items.map((i) => i.messageCount)).toEqual([1]);
-  });
-
   it('answers once and counts once when one event arrives eight times at the same moment', async () => {
     const site = stack.emulator.createSite();
     stack.emulator.setWebhookUrls(undefined);
@@ -50,17 +39,6 @@ describe('on Wix hosting, exactly one reply under at-least-once delivery', () =>
     expect(new Set(copies.map((c) => c.isolate)).size).toBe(3);
   });
 
-  it('answers once when one person sends ten different messages at once', async () => {
-    const site = stack.emulator.createSite();
-    const first = stack.emulator.visitorSends(site.instanceId, { text: 'Message 0' });
-    for (let i = 1; i < 10; i++) stack.emulator.visitorSends(site.instanceId, { visitorId: first.visitorId, text: `Message ${i}` });
-    await stack.settle();
-    expect(stack.repliesOn(site.instanceId)).toHaveLength(1);
-    const { conversation, decisions } = await stack.timeline(site.instanceId, first.conversationId);
-    expect(conversation.messageCount).toBe(10);
-    expect(decisions).toHaveLength(10);
-    expect(decisions.filter((d) => d.outcome === 'replied')).toHaveLength(1);
-  });
 });
 
 export function routeToWorker(s: HostedStack): void {

@@ -9,36 +9,6 @@ afterAll(async () => stack.close());
 beforeEach(() => stack.emulator.faults.clear());
 
 describe('on Wix hosting, when Wix answers 429 and 5xx', () => {
-  it('loses no reply and duplicates none: Wix\'s resends finish what a failed request left', async () => {
-    const { emulator } = stack;
-    const site = emulator.createSite();
-    emulator.faults.add({ method: 'POST', path: '/inbox/v2/messages', status: 429, retryAfterSeconds: 1, times: 2 });
-    emulator.faults.add({ method: 'POST', path: '/inbox/v2/conversations', status: 503, times: 3 });
-    emulator.faults.add({ method: 'GET', path: '/inbox/v2/messages', status: 500, times: 2 });
-    emulator.faults.add({ method: 'POST', path: '/inbox/v2/messages', status: 502, times: 1 });
-    const people = Array.from({ length: 5 }, (_, i) => emulator.visitorSends(site.instanceId, { text: `Hi from ${i}` }));
-    await stack.settle();
-    const sent = emulator.sentByApp(site.instanceId);
-    expect(sent).toHaveLength(5);
-    expect(new Set(sent.map((s) => s.conversationId))).toEqual(new Set(people.map((p) => p.conversationId)));
-    expect(emulator.faults.list()).toEqual([]);
-    const list = await stack.list(site.instanceId);
-    expect(list.items.map((i) => i.messageCount)).toEqual([1, 1, 1, 1, 1]);
-  });
-
-  it('answers once when Send Message stored the reply but its answer was lost', async () => {
-    const { emulator } = stack;
-    const site = emulator.createSite();
-    await stack.putSettings(site.instanceId, { quietWhileBusinessMinutes: 0 });
-    emulator.faults.add({ method: 'POST', path: '/inbox/v2/messages', afterServe: true, status: 500 });
-    const v = emulator.visitorSends(site.instanceId, { text: 'Hello?' });
-    await stack.settle();
-    expect(emulator.sentByApp(site.instanceId)).toHaveLength(1);
-    const { conversation, decisions } = await stack.timeline(site.instanceId, v.conversationId);
-    expect(decisions.map((d) => d.outcome)).toEqual(['replied']);
-    expect(conversation.autoReply).toMatchObject({ status: 'replied' });
-  });
-
   it('records a message while Contacts fails, and names the person once a resend finds Contacts back', async () => {
     const { emulator } = stack;
     const site = emulator.createSite({ businessName: 'Casa Azul' });

@@ -1,53 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../registry/stack.js';
-import { putSettings, repliesOn, timeline } from './helpers.js';
+import { describeExactlyOnce } from '../../scenarios/exactly-once.js';
+import { putSettings, repliesOn, selfHostedView, timeline } from './helpers.js';
+
+const RETRY = { attempts: 4, baseDelayMs: 20 };
+describeExactlyOnce({ name: 'self-hosted', start: async (options = {}) => selfHostedView(await startStack({ ...options, retry: RETRY })) },
+  { copies: 50, messagesAtOnce: 50 });
 
 let stack: Stack;
 beforeAll(async () => {
-  stack = await startStack({ retry: { attempts: 4, baseDelayMs: 20 } });
+  stack = await startStack({ retry: RETRY });
 });
 afterAll(async () => stack.close());
-
-describe('exactly one reply under at-least-once delivery', () => {
-  it('answers once when Wix delivers one event 50 times at once', async () => {
-    const site = stack.emulator.createSite();
-    stack.emulator.delivery.set({ duplicate: 50 });
-    try {
-      stack.emulator.visitorSends(site.instanceId, { text: 'Hello?' });
-      await stack.settle();
-    } finally {
-      stack.emulator.delivery.set({ duplicate: 1 });
-    }
-    expect(stack.emulator.webhooks.deliveries().filter((d) => d.instanceId === site.instanceId)).toHaveLength(50);
-    expect(repliesOn(stack, site.instanceId)).toHaveLength(1);
-  });
-
-  it('answers once when one person sends 50 different messages at once', async () => {
-    const site = stack.emulator.createSite();
-    const first = stack.emulator.visitorSends(site.instanceId, { text: 'Message 0' });
-    for (let i = 1; i < 50; i++) stack.emulator.visitorSends(site.instanceId, { visitorId: first.visitorId, text: `Message ${i}` });
-    await stack.settle();
-    expect(repliesOn(stack, site.instanceId)).toHaveLength(1);
-    const { decisions } = await timeline(stack, site.instanceId, first.conversationId);
-    expect(decisions).toHaveLength(50);
-    expect(decisions.filter((d) => d.outcome === 'replied')).toHaveLength(1);
-  });
-
-  it('loses no reply and duplicates none when Wix answers 429 (with Retry-After) and 5xx', async () => {
-    const { emulator } = stack;
-    const site = emulator.createSite();
-    emulator.faults.add({ method: 'POST', path: '/inbox/v2/messages', status: 429, retryAfterSeconds: 1, times: 2 });
-    emulator.faults.add({ method: 'POST', path: '/inbox/v2/conversations', status: 503, times: 3 });
-    emulator.faults.add({ method: 'GET', path: '/inbox/v2/messages', status: 500, times: 2 });
-    emulator.faults.add({ method: 'POST', path: '/inbox/v2/messages', status: 502, times: 1 });
-    const people = Array.from({ length: 5 }, (_, i) => emulator.visitorSends(site.instanceId, { text: `Hi from ${i}` }));
-    await stack.settle(); // a 5xx on Send Message is retried by the journal, which looks for the message first
-    const sent = emulator.sentByApp(site.instanceId);
-    expect(sent).toHaveLength(5);
-    expect(new Set(sent.map((s) => s.conversationId))).toEqual(new Set(people.map((p) => p.conversationId)));
-    expect(emulator.faults.list()).toEqual([]);
-  });
-});
 
 describe('a reply that finally fails', () => {
   it('is recorded as failed with its reason, shown on the conversation, and does not hold the cooldown', async () => {
