@@ -23,7 +23,8 @@ export interface PlatformDeps {
 
 /**
  * Wix endpoints that take no access token and do not count toward a site's API rate limit: OAuth
- * (`/oauth2/token`, `/oauth2/token-info`) and the monitoring collectors the hosted runtime posts to.
+ * (`/oauth2/token`, `/oauth2/token-info`), the monitoring collectors the hosted runtime posts to, and the site
+ * scripts it injects into pages.
  */
 export function platformRoutes(deps: PlatformDeps): Route[] {
   const record = (kind: TelemetryRecord['kind'], count: (fields: Record<string, unknown>) => number) =>
@@ -43,5 +44,8 @@ export function platformRoutes(deps: PlatformDeps): Route[] {
     route('POST', '/otel-collector/v1/traces', record('otel-traces', length('resourceSpans'))),
     // frog.wix.com (BI events, a GET with query fields); the hosted harness sends it here.
     route('GET', '/_frog/', record('bi', () => 1)),
+    // The site's embedded scripts for a page: the hosted runtime's html-embeds middleware asks for them before it sends
+    // any text/html answer (Astro's own 404 page included) and fails the request without them. An emulated site has none.
+    route('GET', '/assets/scripts/v1/site-scripts', () => ({ siteScripts: [] })),
   ];
 }

@@ -85,6 +85,7 @@ export async function startHostedWorker(options: HostedWorkerOptions): Promise<H
       record.status = response.status;
     } catch (error) {
       record.status = 0;
+      if (process.env.HOSTED_LOG_THROWS) console.error(error); // the stack of what the worker threw, for a failing test
       response = new Response(`The worker threw: ${String(error)}`, { status: 500 });
     }
     record.wallMs = performance.now() - started;

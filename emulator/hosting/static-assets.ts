@@ -10,7 +10,12 @@ const TYPES: Record<string, string> = {
 export function staticAssets(distDir: string): { fetch(input: string | Request): Promise<Response> } {
   return {
     async fetch(input) {
-      const pathname = decodeURIComponent(new URL(typeof input === 'string' ? input : input.url).pathname);
+      let pathname: string;
+      try {
+        pathname = decodeURIComponent(new URL(typeof input === 'string' ? input : input.url).pathname);
+      } catch {
+        return new Response('Not found', { status: 404 }); // malformed percent-encoding names no file
+      }
       const file = normalize(join(distDir, pathname));
       const inside = file.startsWith(distDir + sep) && !file.startsWith(join(distDir, '_worker.js'));
       if (inside && (await stat(file).catch(() => undefined))?.isFile()) {
