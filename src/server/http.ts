@@ -2,20 +2,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { parseJsonBody } from '../api/json-body.js';
 import { ApiError, BadRequestError, NotFoundError, PayloadTooLargeError, errorBody } from '../api/errors.js';
+import { MAX_BODY_BYTES, MAX_JSON_BODY_BYTES, checkDeclaredLength, checkUrlLength } from '../api/request-limits.js';
 import { errorField, type Logger } from './logger.js';
 import { setSecurityHeaders } from './security-headers.js';
 
-/** A webhook's body (Wix's JWT). */
-export const MAX_BODY_BYTES = 1024 * 1024;
-/** An API request's JSON body: the largest settings validation accepts are ~80 kB (~240 kB in 3-byte UTF-8). */
-export const MAX_JSON_BODY_BYTES = 512 * 1024;
-/** Longer request targets are refused before routing (no route or parameter needs more). */
-export const MAX_URL_LENGTH = 8192;
-
 /** Reads the whole body as text, refusing more than `limit` bytes without reading the rest. */
 export async function readBody(req: IncomingMessage, limit = MAX_BODY_BYTES): Promise<string> {
-  const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > limit) throw new PayloadTooLargeError(limit);
+  checkDeclaredLength(req.headers['content-length'], limit);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
@@ -110,7 +103,7 @@ export function router(routes: Record<string, RouteHandler>, log: Logger) {
 /** The request target as a URL; a target too long or not a URL is a 400. */
 function requestUrl(req: IncomingMessage): URL {
   const target = req.url ?? '/';
-  if (target.length > MAX_URL_LENGTH) throw new BadRequestError(`The request URL is over ${MAX_URL_LENGTH} characters`, 'URL_TOO_LONG');
+  checkUrlLength(target);
   try {
     return new URL(target, 'http://localhost');
   } catch {

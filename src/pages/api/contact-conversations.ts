@@ -1,7 +1,10 @@
 import type { APIRoute } from 'astro';
 import { contactConversations } from '../../api/contact-conversations';
-import { forSite } from '../../wix/hosted/dashboard-caller';
+import { forSite, noRoute } from '../../wix/hosted/dashboard-caller';
 
 /** GET /api/contact-conversations?contactId= — a CRM contact's conversations, for the contact-page plugin. */
 export const GET: APIRoute = ({ request }) =>
   forSite(request, (store, site) => contactConversations(store, site, new URL(request.url).searchParams));
+
+/** Any other method: a JSON 404, as self-hosted. */
+export const ALL = noRoute;

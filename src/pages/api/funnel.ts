@@ -1,7 +1,10 @@
 import type { APIRoute } from 'astro';
 import { conversionFunnel } from '../../api/funnel';
-import { forSite } from '../../wix/hosted/dashboard-caller';
+import { forSite, noRoute } from '../../wix/hosted/dashboard-caller';
 
 /** GET /api/funnel?from&to — the panel's conversion funnel: one Wix Data query (src/wix/data-store/site-funnel.ts). */
 export const GET: APIRoute = ({ request }) =>
   forSite(request, (store, site) => conversionFunnel(store, site, new URL(request.url).searchParams, new Date()));
+
+/** Any other method: a JSON 404, as self-hosted. */
+export const ALL = noRoute;

@@ -1,7 +1,10 @@
 import type { APIRoute } from 'astro';
 import { conversationStats } from '../../api/stats';
-import { forSite } from '../../wix/hosted/dashboard-caller';
+import { forSite, noRoute } from '../../wix/hosted/dashboard-caller';
 
 /** GET /api/stats?from&to — the panel's cards for a period. */
 export const GET: APIRoute = ({ request }) =>
   forSite(request, (store, site) => conversationStats(store, site, new URL(request.url).searchParams, new Date()));
+
+/** Any other method: a JSON 404, as self-hosted. */
+export const ALL = noRoute;

@@ -1,6 +1,8 @@
 import { auth } from '@wix/essentials';
-import { ApiError, UnauthorizedError, errorBody } from '../../api/errors.js';
+import type { APIRoute } from 'astro';
+import { ApiError, NotFoundError, PayloadTooLargeError, UnauthorizedError, errorBody } from '../../api/errors.js';
 import { parseJsonBody } from '../../api/json-body.js';
+import { MAX_JSON_BODY_BYTES, checkDeclaredLength, checkUrlLength } from '../../api/request-limits.js';
 import { hostedStore, type HostedDashboardStore } from './dashboard-store.js';
 
 /** How long an isolate trusts what token-info said of a caller's token (the runtime checks every request itself too). */
@@ -31,6 +33,8 @@ export async function dashboardSite(request: Request): Promise<string> {
 /** Runs a dashboard API handler for the caller's site with that site's store. */
 export function forSite(request: Request, handler: (store: HostedDashboardStore, instanceId: string) => Promise<unknown>): Promise<Response> {
   return respond(async () => {
+    const url = new URL(request.url);
+    checkUrlLength(url.pathname + url.search);
     const instanceId = await dashboardSite(request);
     return handler(hostedStore(instanceId), instanceId);
   });
@@ -47,7 +51,20 @@ export async function respond(handler: () => Promise<unknown>): Promise<Response
   }
 }
 
-/** The request's JSON body; anything else is a 400 that says so. */
+/** The request's JSON body, at most MAX_JSON_BODY_BYTES (a 413 past it, as self-hosted); anything else is a 400 that says so. */
 export async function readJsonBody(request: Request): Promise<unknown> {
-  return parseJsonBody(await request.text());
+  checkDeclaredLength(request.headers.get('content-length'), MAX_JSON_BODY_BYTES);
+  const text = await request.text();
+  if (text.length > MAX_JSON_BODY_BYTES || new TextEncoder().encode(text).length > MAX_JSON_BODY_BYTES) throw new PayloadTooLargeError(MAX_JSON_BODY_BYTES);
+  return parseJsonBody(text);
 }
+
+/**
+ * An API route's answer to a method it does not take (exported as the route's `ALL`) and to a path no route has: a 404
+ * in the API's JSON error shape, as the self-hosted server answers, not the framework's HTML page.
+ */
+export const noRoute: APIRoute = ({ request }) =>
+  respond(async () => {
+    const { pathname } = new URL(request.url);
+    throw new NotFoundError(`No route for ${request.method} ${pathname.length > 200 ? `${pathname.slice(0, 200)}…` : pathname}`);
+  });

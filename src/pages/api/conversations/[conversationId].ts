@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { conversationTimeline, mergedHintOf } from '../../../api/conversation-timeline';
-import { forSite } from '../../../wix/hosted/dashboard-caller';
+import { forSite, noRoute } from '../../../wix/hosted/dashboard-caller';
 
 /**
  * GET /api/conversations/:conversationId[?merged=…] — the person's timeline: the record and its auto-reply decisions,
@@ -14,3 +14,6 @@ export const GET: APIRoute = ({ params, request }) =>
     if (id) await store.prefetch(site, { conversationIds: [id], keys: [], eventIds: [], decisionsOf: [id, ...mergedHintOf(query)] });
     return conversationTimeline(store, site, id, query);
   });
+
+/** Any other method: a JSON 404, as self-hosted. */
+export const ALL = noRoute;

@@ -1,7 +1,10 @@
 import type { APIRoute } from 'astro';
 import { listConversations } from '../../../api/list-conversations';
-import { forSite } from '../../../wix/hosted/dashboard-caller';
+import { forSite, noRoute } from '../../../wix/hosted/dashboard-caller';
 
 /** GET /api/conversations on Wix hosting: the same list as the self-hosted server, for the caller's site. */
 export const GET: APIRoute = ({ request }) =>
   forSite(request, (store, site) => listConversations(store, site, new URL(request.url).searchParams));
+
+/** Any other method: a JSON 404, as self-hosted. */
+export const ALL = noRoute;

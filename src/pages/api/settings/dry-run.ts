@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { businessNameFromInbox, dryRun } from '../../../api/dry-run';
-import { forSite, readJsonBody } from '../../../wix/hosted/dashboard-caller';
+import { forSite, readJsonBody, noRoute } from '../../../wix/hosted/dashboard-caller';
 import { hostedStore } from '../../../wix/hosted/dashboard-store';
 import { hostedInbox } from '../../../wix/hosted/hosted-deps';
 
@@ -10,3 +10,6 @@ const siteBusinessName = businessNameFromInbox(hostedStore, hostedInbox);
 /** POST /api/settings/dry-run — what the app would answer now to this participant and text, and why. */
 export const POST: APIRoute = ({ request }) =>
   forSite(request, async (store, site) => dryRun(store, site, await readJsonBody(request), new Date(), siteBusinessName));
+
+/** Any other method: a JSON 404, as self-hosted. */
+export const ALL = noRoute;

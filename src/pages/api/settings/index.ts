@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { readSettings, writeSettings } from '../../../api/settings';
-import { forSite, readJsonBody } from '../../../wix/hosted/dashboard-caller';
+import { forSite, readJsonBody, noRoute } from '../../../wix/hosted/dashboard-caller';
 import { keepJournalPruned } from '../../../wix/hosted/journal-upkeep';
 
 /**
@@ -17,3 +17,6 @@ export const GET: APIRoute = ({ request }) => forSite(request, async (store, sit
 /** PUT /api/settings — saves the rules; a bad field is a 400 naming it, and nothing is saved. */
 export const PUT: APIRoute = ({ request }) =>
   forSite(request, async (store, site) => writeSettings(store, site, await readJsonBody(request)));
+
+/** Any other method: a JSON 404, as self-hosted. */
+export const ALL = noRoute;
