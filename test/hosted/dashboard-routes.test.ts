@@ -18,6 +18,16 @@ beforeAll(async () => {
 afterAll(async () => stack.close());
 
 describe('the dashboard\'s backend API on Wix hosting, called with a dashboard user\'s token', () => {
+  it('answers HEAD as GET, and a method or path it does not have with a JSON 404', async () => {
+    const head = await stack.api(instanceId, 'HEAD', '/api/stats');
+    expect(head.status).toBe(200);
+    for (const [method, path] of [['DELETE', '/api/settings'], ['POST', '/api/stats'], ['GET', '/api/nothing-here'], ['GET', '/api/conversations/a/b']]) {
+      const answer = await stack.api(instanceId, method!, path!);
+      expect(answer.status, `${method} ${path}`).toBe(404);
+      expect(answer.json.error, `${method} ${path}`).toMatchObject({ code: 'NOT_FOUND', message: `No route for ${method} ${path}` });
+    }
+  });
+
   it('GET /api/conversations lists the caller\'s site, filtered and sorted', async () => {
     const all = await stack.list(instanceId);
     expect(all.total).toBe(2);

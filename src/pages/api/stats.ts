@@ -6,5 +6,6 @@ import { forSite, noRoute } from '../../wix/hosted/dashboard-caller';
 export const GET: APIRoute = ({ request }) =>
   forSite(request, (store, site) => conversationStats(store, site, new URL(request.url).searchParams, new Date()));
 
-/** Any other method: a JSON 404, as self-hosted. */
+/** HEAD as GET (what Astro does for a route with no ALL); any other method: a JSON 404, as self-hosted. */
+export const HEAD = GET;
 export const ALL = noRoute;

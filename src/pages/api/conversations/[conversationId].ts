@@ -15,5 +15,6 @@ export const GET: APIRoute = ({ params, request }) =>
     return conversationTimeline(store, site, id, query);
   });
 
-/** Any other method: a JSON 404, as self-hosted. */
+/** HEAD as GET (what Astro does for a route with no ALL); any other method: a JSON 404, as self-hosted. */
+export const HEAD = GET;
 export const ALL = noRoute;

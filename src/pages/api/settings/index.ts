@@ -18,5 +18,6 @@ export const GET: APIRoute = ({ request }) => forSite(request, async (store, sit
 export const PUT: APIRoute = ({ request }) =>
   forSite(request, async (store, site) => writeSettings(store, site, await readJsonBody(request)));
 
-/** Any other method: a JSON 404, as self-hosted. */
+/** HEAD as GET (what Astro does for a route with no ALL); any other method: a JSON 404, as self-hosted. */
+export const HEAD = GET;
 export const ALL = noRoute;
