@@ -27,7 +27,7 @@ export function displayName(type: ParticipantType, ids: ParticipantIds, details:
  * What Inbox (and this app, see fallbackName) shows for someone who left no name: a kind of person, perhaps with a
  * short tag or number ("Visitor", "Guest 12", "Contact #3F2A"). It names no one, so no greeting may use it.
  */
-const PLACEHOLDER_NAME = /^(site\s+)?(visitor|guest|contact|member|customer|user|anonymous|unknown)(\s*#?\s*[0-9a-f]{1,8})?$/i;
+const PLACEHOLDER_NAME = /^(site\s+)?(visitor|guest|contact|member|customer|user|anonymous|unknown)(\s*(#\s*[0-9a-f]{1,8}|\d{1,8}))?$/i;
 
 /**
  * What the name Wix Inbox shows for a participant (a conversation's `participantDisplayData.name`) says of them, until

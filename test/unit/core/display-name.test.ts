@@ -140,6 +140,7 @@ describe('detailsFromDisplayName — the name Inbox shows, until Contacts or Mem
     }
     // A real name that only starts like one is a name.
     expect(detailsFromDisplayName('CONTACT', 'Guesta Moreno')).toEqual({ firstName: 'Guesta', lastName: 'Moreno' });
+    expect(detailsFromDisplayName('CONTACT', 'Guest Abe')).toEqual({ firstName: 'Guest', lastName: 'Abe' });
     expect(detailsFromDisplayName('CONTACT', 'Contact Lens Shop')).toEqual({ firstName: 'Contact', lastName: 'Lens Shop' });
     expect(detailsFromDisplayName('MEMBER', 'visitor_42x')).toEqual({ nickname: 'visitor_42x' });
   });
