@@ -1,6 +1,7 @@
 import { auth } from '@wix/essentials';
 import type { APIRoute } from 'astro';
 import { ApiError, NotFoundError, PayloadTooLargeError, UnauthorizedError, errorBody } from '../../api/errors.js';
+import { API_SECURITY_HEADERS } from '../../api/api-headers.js';
 import { parseJsonBody } from '../../api/json-body.js';
 import { MAX_JSON_BODY_BYTES, checkDeclaredLength, checkUrlLength } from '../../api/request-limits.js';
 import { hostedStore, type HostedDashboardStore } from './dashboard-store.js';
@@ -40,14 +41,15 @@ export function forSite(request: Request, handler: (store: HostedDashboardStore,
   });
 }
 
-/** Runs an API handler and answers in the same JSON shapes as the self-hosted server. */
+/** Runs an API handler and answers in the same JSON shapes, with the same security headers, as the self-hosted server. */
 export async function respond(handler: () => Promise<unknown>): Promise<Response> {
+  const headers = API_SECURITY_HEADERS;
   try {
-    return Response.json(await handler());
+    return Response.json(await handler(), { headers });
   } catch (error) {
-    if (error instanceof ApiError) return Response.json(errorBody(error), { status: error.status });
+    if (error instanceof ApiError) return Response.json(errorBody(error), { status: error.status, headers });
     console.error('inbox-identity API error', error);
-    return Response.json({ error: { code: 'INTERNAL', message: 'Something went wrong; the app\'s logs have the details' } }, { status: 500 });
+    return Response.json({ error: { code: 'INTERNAL', message: 'Something went wrong; the app\'s logs have the details' } }, { status: 500, headers });
   }
 }
 

@@ -29,9 +29,6 @@ for (const [group, cases] of CATALOGUE) {
       const sentBefore = stack.emulator.sentByApp(stack.site.instanceId).length;
       const response = await hostile.send(stack);
       await expectRefused(response, hostile);
-      expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-      expect(response.headers.get('content-security-policy')).toContain('frame-ancestors https://manage.wix.com https://*.wix.com');
-      expect(response.headers.get('referrer-policy')).toBe('no-referrer');
       await stack.idle();
       expect(stack.snapshot()).toBe(before);
       expect(stack.emulator.sentByApp(stack.site.instanceId)).toHaveLength(sentBefore);

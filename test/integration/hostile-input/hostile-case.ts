@@ -9,7 +9,7 @@ export interface HostileCase {
   code?: string;
 }
 
-/** The answer is the case's 4xx (and code) in the one JSON error shape, with a message a person can act on. */
+/** The answer is the case's 4xx (and code) in the one JSON error shape, with a message a person can act on, and the security headers. */
 export async function expectRefused(response: Response, hostile: HostileCase): Promise<void> {
   const body = await response.json() as { error?: { code?: unknown; message?: unknown } };
   expect(response.status).toBe(hostile.status);
@@ -18,4 +18,7 @@ export async function expectRefused(response: Response, hostile: HostileCase): P
   expect((body.error!.message as string).length).toBeGreaterThan(10);
   if (hostile.code) expect(body.error!.code).toBe(hostile.code);
   expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+  expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  expect(response.headers.get('content-security-policy')).toContain('frame-ancestors https://manage.wix.com https://*.wix.com');
+  expect(response.headers.get('referrer-policy')).toBe('no-referrer');
 }
