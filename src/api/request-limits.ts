@@ -16,6 +16,6 @@ export function checkUrlLength(target: string): void {
 
 /** A body its sender declares (Content-Length) to be over `limit` bytes is a 413, before any of it is read. */
 export function checkDeclaredLength(contentLength: string | null | undefined, limit: number): void {
-  const declared = Number(contentLength);
-  if (contentLength != null && contentLength !== '' && Number.isFinite(declared) && declared > limit) throw new PayloadTooLargeError(limit);
+  // No header is NaN (undefined) or 0 (null, ''): neither is over the limit.
+  if (Number(contentLength) > limit) throw new PayloadTooLargeError(limit);
 }

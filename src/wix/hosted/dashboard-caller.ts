@@ -55,10 +55,31 @@ export async function respond(handler: () => Promise<unknown>): Promise<Response
 
 /** The request's JSON body, at most MAX_JSON_BODY_BYTES (a 413 past it, as self-hosted); anything else is a 400 that says so. */
 export async function readJsonBody(request: Request): Promise<unknown> {
-  checkDeclaredLength(request.headers.get('content-length'), MAX_JSON_BODY_BYTES);
-  const text = await request.text();
-  if (text.length > MAX_JSON_BODY_BYTES || new TextEncoder().encode(text).length > MAX_JSON_BODY_BYTES) throw new PayloadTooLargeError(MAX_JSON_BODY_BYTES);
-  return parseJsonBody(text);
+  return parseJsonBody(await bodyText(request, MAX_JSON_BODY_BYTES));
+}
+
+/** The body as text, refusing more than `limit` bytes without reading the rest (as self-hosted's readBody). */
+async function bodyText(request: Request, limit: number): Promise<string> {
+  checkDeclaredLength(request.headers.get('content-length'), limit);
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    size += read.value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new PayloadTooLargeError(limit);
+    }
+    chunks.push(read.value);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
 }
 
 /**
