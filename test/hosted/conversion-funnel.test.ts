@@ -1,4 +1,4 @@
 import { describeConversionFunnel } from '../scenarios/conversion-funnel.js';
-import { startHostedStack } from './hosted-stack.js';
+import { onWixHosting } from './hosted-stack.js';
 
-describeConversionFunnel({ name: 'on Wix hosting', start: (options = {}) => startHostedStack(options) });
+describeConversionFunnel(onWixHosting());

@@ -1,4 +1,4 @@
 import { describeDraftDryRun } from '../scenarios/draft-dry-run.js';
-import { startHostedStack } from './hosted-stack.js';
+import { onWixHosting } from './hosted-stack.js';
 
-describeDraftDryRun({ name: 'on Wix hosting', start: (options = {}) => startHostedStack(options) });
+describeDraftDryRun(onWixHosting());

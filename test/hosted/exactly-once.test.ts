@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeExactlyOnce } from '../scenarios/exactly-once.js';
-import { startHostedStack, type HostedStack } from './hosted-stack.js';
+import { onWixHosting, startHostedStack, type HostedStack } from './hosted-stack.js';
 
 // Three isolates, round-robin: copies of one event land on different isolates, so nothing the app keeps in
 // memory can stand in for the durable dedupe. First the scenarios both hosts pass, then hosting's own.
-describeExactlyOnce({ name: 'on Wix hosting', start: (options = {}) => startHostedStack({ ...options, isolates: 3 }) },
-  { copies: 5, messagesAtOnce: 10 });
+describeExactlyOnce(onWixHosting({ isolates: 3 }), { copies: 5, messagesAtOnce: 10 });
 
 let stack: HostedStack;
 beforeAll(async () => {

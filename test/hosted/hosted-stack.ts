@@ -2,7 +2,7 @@ import { silentLogger, startEmulator, WIX_RETRY_SCHEDULE_MS, type Clock, type Em
   type DeliverySettings } from '../../emulator/index.js';
 import { hostedApp, startHostedWorker, type HostedRequestRecord, type HostedWorker } from '../../emulator/hosting/index.js';
 import type { ConversationList } from '../../src/api/list-conversations.js';
-import { textOf } from '../scenarios/site-owner-view.js';
+import { textOf, type HostUnderTest } from '../scenarios/site-owner-view.js';
 
 /**
  * Wix's resend schedule with one minute played as one millisecond: the same 12 resends in the same proportions,
@@ -119,3 +119,6 @@ export async function startHostedStack(options: HostedStackOptions = {}): Promis
   return stack;
 }
 
+/** The built worker as a host the shared scenarios (test/scenarios/) run on, with `settings` for every stack they start. */
+export const onWixHosting = (settings: HostedStackOptions = {}): HostUnderTest =>
+  ({ name: 'on Wix hosting', start: (options = {}) => startHostedStack({ ...settings, ...options }) });

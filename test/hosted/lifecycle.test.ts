@@ -1,4 +1,4 @@
 import { describeLifecycle } from '../scenarios/lifecycle.js';
-import { startHostedStack } from './hosted-stack.js';
+import { onWixHosting } from './hosted-stack.js';
 
-describeLifecycle({ name: 'on Wix hosting', start: (options = {}) => startHostedStack(options) });
+describeLifecycle(onWixHosting());

@@ -1,5 +1,4 @@
 import { describeDraftDryRun } from '../../scenarios/draft-dry-run.js';
-import { startStack } from '../registry/stack.js';
-import { selfHostedView } from './helpers.js';
+import { selfHosted } from './helpers.js';
 
-describeDraftDryRun({ name: 'self-hosted', start: async (options = {}) => selfHostedView(await startStack(options)) });
+describeDraftDryRun(selfHosted());

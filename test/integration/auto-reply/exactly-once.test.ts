@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack, type Stack } from '../registry/stack.js';
 import { describeExactlyOnce } from '../../scenarios/exactly-once.js';
-import { putSettings, repliesOn, selfHostedView, timeline } from './helpers.js';
+import { putSettings, repliesOn, selfHosted, timeline } from './helpers.js';
 
 const RETRY = { attempts: 4, baseDelayMs: 20 };
-describeExactlyOnce({ name: 'self-hosted', start: async (options = {}) => selfHostedView(await startStack({ ...options, retry: RETRY })) },
-  { copies: 50, messagesAtOnce: 50 });
+describeExactlyOnce(selfHosted({ retry: RETRY }), { copies: 50, messagesAtOnce: 50 });
 
 let stack: Stack;
 beforeAll(async () => {

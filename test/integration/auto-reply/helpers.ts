@@ -1,5 +1,5 @@
-import type { Stack } from '../registry/stack.js';
-import { textOf, type SiteOwnerView } from '../../scenarios/site-owner-view.js';
+import { startStack, type Stack, type StackOptions } from '../registry/stack.js';
+import { textOf, type HostUnderTest, type SiteOwnerView } from '../../scenarios/site-owner-view.js';
 
 /** Calls the server's API as the site's dashboard would. */
 export async function api(stack: Stack, instanceId: string, method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
@@ -28,7 +28,7 @@ export async function timeline(stack: Stack, instanceId: string, conversationId:
 }
 
 /** The self-hosted stack as a host-neutral scenario sees it (test/scenarios/). */
-export function selfHostedView(stack: Stack): SiteOwnerView {
+function selfHostedView(stack: Stack): SiteOwnerView {
   return {
     emulator: stack.emulator,
     settle: () => stack.settle(),
@@ -40,3 +40,7 @@ export function selfHostedView(stack: Stack): SiteOwnerView {
     close: () => stack.close(),
   };
 }
+
+/** The self-hosted server as a host the shared scenarios (test/scenarios/) run on, with `settings` for every stack they start. */
+export const selfHosted = (settings: StackOptions = {}): HostUnderTest =>
+  ({ name: 'self-hosted', start: async (options = {}) => selfHostedView(await startStack({ ...settings, ...options })) });

@@ -1,5 +1,4 @@
 import { describeConversionFunnel } from '../../scenarios/conversion-funnel.js';
-import { selfHostedView } from '../auto-reply/helpers.js';
-import { startStack } from './stack.js';
+import { selfHosted } from '../auto-reply/helpers.js';
 
-describeConversionFunnel({ name: 'self-hosted', start: async (options = {}) => selfHostedView(await startStack(options)) });
+describeConversionFunnel(selfHosted());

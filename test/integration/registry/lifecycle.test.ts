@@ -1,5 +1,4 @@
 import { describeLifecycle } from '../../scenarios/lifecycle.js';
-import { selfHostedView } from '../auto-reply/helpers.js';
-import { startStack } from './stack.js';
+import { selfHosted } from '../auto-reply/helpers.js';
 
-describeLifecycle({ name: 'self-hosted', start: async (options = {}) => selfHostedView(await startStack(options)) });
+describeLifecycle(selfHosted());
