@@ -14,8 +14,7 @@ export const median = (values: number[]) => percentile([...values].sort((a, b) =
 
 /**
  * The ratio of runs taken in pairs, app and floor back to back: the median of each pair's own app / floor. When the
- * machine slows down for a minute it slows both runs of a pair, where the ratio of the two medians would carry it
- * (in one bench the floor's own runs spanned 707-1,092 events/s).
+ * machine slows down for a minute it slows both runs of a pair, where the ratio of the two medians would carry it.
  */
 export const pairedRatio = (app: number[], floor: number[]) => median(app.map((value, i) => value / floor[i]!));
 
